@@ -1,0 +1,162 @@
+/**
+ * `fgossip demo`: the newcomer's first command (`npm start`). It makes MSP material for two orgs, writes one
+ * config file per peer into the demo folder, starts each peer as its own `fgossip start` process on
+ * loopback, waits until they have completed Fabric's handshake with each other and prints their status.
+ * Later issues grow this into `fgossip cluster up`.
+ */
+import { Command, InvalidArgumentError } from 'commander'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createWriteStream, existsSync } from 'node:fs'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { join, resolve } from 'node:path'
+import { stringify } from 'yaml'
+import { generateCryptoMaterial } from '../identity/cryptogen.js'
+import { fgossipBin } from './paths.js'
+
+interface DemoPeer {
+  name: string
+  org: number
+  mspId: string
+  port: number
+  opsPort: number
+  configFile: string
+  child?: ChildProcess
+}
+
+export function registerDemoCommand (program: Command): void {
+  program
+    .command('demo')
+    .description('Start two local peers of two orgs as separate processes, wait until they complete the signed ' +
+      'handshake, and show their status. Ctrl-C stops them.')
+    .option('-d, --dir <dir>', 'folder for crypto material, configs, ledgers and logs', './cluster')
+    .option('--once', 'exit after the peers have connected (for scripts and tests)')
+    .option('--timeout <seconds>', 'how long to wait for the peers to connect', parsePositive, 60)
+    .action(async (opts: { dir: string, once?: boolean, timeout: number }) => {
+      await runDemo(resolve(opts.dir), opts.once === true, opts.timeout)
+    })
+}
+
+function parsePositive (value: string): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('--timeout must be a positive number of seconds')
+  return n
+}
+
+/** A free TCP port on loopback. */
+async function freePort (): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const s = createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address()
+      const port = typeof a === 'object' && a != null ? a.port : 0
+      s.close(() => { resolve(port) })
+    })
+  })
+}
+
+async function runDemo (dir: string, once: boolean, timeoutSeconds: number): Promise<void> {
+  await mkdir(dir, { recursive: true })
+  const cryptoDir = join(dir, 'crypto')
+  if (!existsSync(join(cryptoDir, 'peerOrganizations'))) {
+    process.stdout.write(`generating MSP material for 2 orgs in ${cryptoDir}\n`)
+    await generateCryptoMaterial({ out: cryptoDir, orgs: 2, peers: 1 })
+  }
+  const peers: DemoPeer[] = []
+  for (const org of [1, 2]) {
+    peers.push({ name: `peer0.org${org}.example.com`, org, mspId: `Org${org}MSP`, port: await freePort(), opsPort: await freePort(), configFile: join(dir, `peer0.org${org}.yaml`) })
+  }
+  for (const p of peers) {
+    const other = peers.find(o => o !== p) as DemoPeer
+    const orgDir = (n: number): string => join('crypto', 'peerOrganizations', `org${n}.example.com`)
+    const config = {
+      peer: {
+        id: p.name,
+        localMspId: p.mspId,
+        mspConfigPath: join(orgDir(p.org), 'peers', p.name, 'msp'),
+        fileSystemPath: join('data', p.name),
+        listenAddress: `127.0.0.1:${p.port}`,
+        address: `127.0.0.1:${p.port}`,
+        knownMsps: [{ mspId: other.mspId, path: join(orgDir(other.org), 'msp') }],
+        gossip: {
+          endpoint: `127.0.0.1:${p.port}`,
+          externalEndpoint: `127.0.0.1:${p.port}`,
+          bootstrap: p.org === 2 ? [`127.0.0.1:${other.port}`] : [],
+          reconnectInterval: '1s'
+        }
+      },
+      operations: { listenAddress: `127.0.0.1:${p.opsPort}` }
+    }
+    await writeFile(p.configFile, `# written by fgossip demo: how ${p.name} was started\n${stringify(config)}`)
+  }
+  await rm(join(dir, 'logs'), { recursive: true, force: true })
+  await mkdir(join(dir, 'logs'), { recursive: true })
+
+  const bin = fgossipBin()
+  const stopAll = async (): Promise<void> => {
+    await Promise.all(peers.map(async p => {
+      const c = p.child
+      if (c == null || c.exitCode != null) return
+      const exited = new Promise(resolve => c.once('exit', resolve))
+      c.kill('SIGTERM')
+      await exited
+    }))
+  }
+  process.on('SIGINT', () => { void stopAll().then(() => process.exit(0)) })
+
+  for (const p of peers) {
+    const logFile = join(dir, 'logs', `${p.name}.log`)
+    const out = createWriteStream(logFile)
+    const child = spawn(process.execPath, [bin, 'start', '--config', p.configFile], { stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout?.pipe(out)
+    child.stderr?.pipe(out)
+    child.once('exit', code => { if (code !== 0 && code != null) process.stderr.write(`${p.name} exited with code ${code}; see ${logFile}\n`) })
+    p.child = child
+    process.stdout.write(`started ${p.name} (${p.mspId}) on 127.0.0.1:${p.port}, operations http://127.0.0.1:${p.opsPort}, log ${logFile}\n`)
+  }
+
+  const deadline = Date.now() + timeoutSeconds * 1000
+  let statuses: Array<Record<string, unknown> | undefined> = []
+  for (;;) {
+    statuses = await Promise.all(peers.map(async p => await fetchStatus(p.opsPort)))
+    const connected = statuses.every(s => Array.isArray(s?.connections) && (s.connections as unknown[]).length >= peers.length - 1)
+    if (connected) break
+    if (Date.now() > deadline || peers.some(p => p.child?.exitCode != null)) {
+      process.stderr.write('the peers did not connect in time; see the logs above\n')
+      await stopAll()
+      process.exit(1)
+    }
+    await new Promise(resolve => setTimeout(resolve, 250))
+  }
+  printTable(peers, statuses)
+  if (once) {
+    await stopAll()
+    return
+  }
+  process.stdout.write('\nThe peers are running. Ctrl-C stops them.\n')
+  await new Promise(() => {})
+}
+
+async function fetchStatus (port: number): Promise<Record<string, unknown> | undefined> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/status`, { signal: AbortSignal.timeout(1000) })
+    if (!res.ok) return undefined
+    return await res.json() as Record<string, unknown>
+  } catch {
+    return undefined
+  }
+}
+
+function printTable (peers: DemoPeer[], statuses: Array<Record<string, unknown> | undefined>): void {
+  const rows = peers.map((p, i) => {
+    const s = statuses[i] ?? {}
+    const conns = (s.connections as Array<{ mspId: string, pkiId: string }> | undefined) ?? []
+    return [p.name, p.mspId, String(s.peerId ?? '').slice(-12), String(s.pkiId ?? '').slice(0, 12),
+      `127.0.0.1:${p.port}`, conns.map(c => `${c.mspId}:${c.pkiId.slice(0, 8)}`).join(' ')]
+  })
+  const header = ['peer', 'msp', 'peerId', 'pkiId', 'endpoint', 'handshaken with']
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)))
+  const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i])).join('  ')
+  process.stdout.write(`\n${line(header)}\n${widths.map(w => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`)
+}

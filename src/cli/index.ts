@@ -1,0 +1,22 @@
+/**
+ * The `fgossip` command line: one sub-command per file, registered here.
+ */
+import { Command } from 'commander'
+import { registerStartCommand } from './start.js'
+import { registerCryptoCommand } from './crypto.js'
+import { registerDemoCommand } from './demo.js'
+
+export function buildProgram (): Command {
+  const program = new Command()
+  program
+    .name('fgossip')
+    .description('Hyperledger Fabric\'s gossip layer on libp2p: run a peer, make MSP crypto material, run a local demo.')
+    .version(VERSION)
+    .showHelpAfterError()
+  registerStartCommand(program)
+  registerCryptoCommand(program)
+  registerDemoCommand(program)
+  return program
+}
+
+const VERSION = '0.1.0'

@@ -1,0 +1,47 @@
+/**
+ * `fgossip start [--config FILE]`: runs one peer until SIGINT or SIGTERM.
+ */
+import { Command } from 'commander'
+import { loadConfig, ConfigError, describeConfig } from '../config/index.js'
+import { GossipNode } from '../node.js'
+import { createLogger } from '../logging.js'
+
+const log = createLogger('cli')
+
+export function registerStartCommand (program: Command): void {
+  program
+    .command('start')
+    .description('Run a gossip peer. Configuration comes from a YAML file with the keys of Fabric\'s core.yaml, ' +
+      'overridden by Fabric\'s environment variables (CORE_PEER_ID, CORE_PEER_LOCALMSPID, CORE_PEER_GOSSIP_BOOTSTRAP, ...).')
+    .option('-c, --config <file>', 'YAML configuration file (core.yaml layout: peer.*, operations.*)')
+    .addHelpText('after', () => `\nConfiguration keys (YAML path / environment variable / default):\n${describeConfig()}`)
+    .action(async (opts: { config?: string }) => {
+      await runStart(opts.config)
+    })
+}
+
+async function runStart (file: string | undefined): Promise<void> {
+  let config
+  try {
+    config = loadConfig({ file, env: process.env, onWarning: (w: string) => { log.warn(w) } })
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`fgossip: invalid configuration: ${err.message}\n`)
+      process.exit(2)
+    }
+    throw err
+  }
+  const node = await GossipNode.create(config)
+  await node.start()
+  let stopping = false
+  const stop = (signal: string): void => {
+    if (stopping) return
+    stopping = true
+    log.info(`${signal} received: stopping`)
+    const force = setTimeout(() => { log.error('clean stop took over 10 s: exiting'); process.exit(1) }, 10_000)
+    force.unref()
+    node.stop().then(() => { process.exit(0) }, (err: Error) => { log.error(`stop failed: ${err.message}`); process.exit(1) })
+  }
+  process.on('SIGINT', () => { stop('SIGINT') })
+  process.on('SIGTERM', () => { stop('SIGTERM') })
+}

@@ -1,0 +1,105 @@
+/**
+ * A bounded outgoing queue for one peer and one stream protocol, as Fabric's per-connection `outBuff`
+ * (`sendBuffSize`). Gossip pushes `offer` and are dropped when the queue is full (the caller counts the
+ * overflow); replies `put` and wait for room. One pump writes queued frames in batches to a long-lived
+ * stream that it opens on first use and reopens after a failure.
+ */
+import { writeFrames } from '../wire/framing.js'
+import type { Stream } from '@libp2p/interface'
+
+export interface SendQueueInit {
+  /** Frames waiting to be written before `offer` refuses. */
+  capacity: number
+  /** Opens the stream the frames go on. */
+  open(): Promise<Stream>
+  /** Called with the number of frames written. */
+  onSent(n: number): void
+  /** Called when opening or writing fails; queued frames are dropped. */
+  onError(err: Error, dropped: number): void
+}
+
+/** Frames per write: enough to amortise a send, small enough not to hold a large block back. */
+const MAX_BATCH_FRAMES = 64
+const MAX_BATCH_BYTES = 1024 * 1024
+
+export class SendQueue {
+  private readonly init: SendQueueInit
+  private readonly items: Uint8Array[] = []
+  private readonly waiters: Array<() => void> = []
+  private stream: Stream | undefined
+  private pumping = false
+  private closed = false
+
+  constructor (init: SendQueueInit) {
+    this.init = init
+  }
+
+  get length (): number { return this.items.length }
+
+  /** Queues a frame unless the queue is full; returns false when it was dropped. */
+  offer (frame: Uint8Array): boolean {
+    if (this.closed || this.items.length >= this.init.capacity) return false
+    this.items.push(frame)
+    this.pump()
+    return true
+  }
+
+  /** Queues a frame, waiting for room. Rejects when the queue is closed or the signal aborts. */
+  async put (frame: Uint8Array, signal?: AbortSignal): Promise<void> {
+    while (!this.closed && this.items.length >= this.init.capacity) {
+      signal?.throwIfAborted()
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = (): void => { reject(signal?.reason) }
+        signal?.addEventListener('abort', onAbort, { once: true })
+        this.waiters.push(() => { signal?.removeEventListener('abort', onAbort); resolve() })
+      })
+    }
+    if (this.closed) throw new Error('send queue closed')
+    this.items.push(frame)
+    this.pump()
+  }
+
+  /** Drops everything queued and closes the stream. */
+  close (): void {
+    if (this.closed) return
+    this.closed = true
+    this.items.length = 0
+    this.release()
+    this.stream?.close().catch(() => { this.stream?.abort(new Error('send queue closed')) })
+    this.stream = undefined
+  }
+
+  private release (): void {
+    for (const w of this.waiters.splice(0)) w()
+  }
+
+  private pump (): void {
+    if (this.pumping) return
+    this.pumping = true
+    this.run().finally(() => { this.pumping = false })
+  }
+
+  private async run (): Promise<void> {
+    while (this.items.length > 0 && !this.closed) {
+      try {
+        this.stream ??= await this.init.open()
+        if (this.closed) return
+        let bytes = 0
+        let n = 0
+        while (n < this.items.length && n < MAX_BATCH_FRAMES && bytes < MAX_BATCH_BYTES) bytes += this.items[n++].byteLength
+        const batch = this.items.splice(0, n)
+        this.release()
+        await writeFrames(this.stream, batch)
+        this.init.onSent(batch.length)
+      } catch (err) {
+        const dropped = this.items.length
+        this.items.length = 0
+        this.release()
+        this.stream?.abort(err as Error)
+        this.stream = undefined
+        this.init.onError(err as Error, dropped)
+        return
+      }
+    }
+  }
+}

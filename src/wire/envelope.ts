@@ -1,0 +1,94 @@
+/**
+ * Envelopes: Fabric's `gossip.Envelope { payload = marshalled GossipMessage, signature, secret_envelope }`.
+ * `seal` builds one (signing the payload bytes when given a signer), `openEnvelope` decodes one from the
+ * network within repeated-field limits. The payload bytes are kept as received, so a signature is always
+ * checked over the exact bytes that were signed.
+ */
+import { gossip } from '../pb/gossip.js'
+import { MalformedMessageError } from './errors.js'
+import { messageKind, requiredTag, type MessageKind } from './kinds.js'
+
+/** Signs bytes with the node's MSP key (ECDSA SHA-256, DER, low-S). */
+export interface Signer {
+  sign(data: Uint8Array): Uint8Array
+}
+
+/** A gossip message with the envelope that carries it (Fabric's `SignedGossipMessage`). */
+export interface SignedMessage {
+  readonly message: gossip.GossipMessage
+  readonly envelope: gossip.Envelope
+  readonly kind: MessageKind
+}
+
+/** Builds the envelope of a message; signs the payload when a signer is given. */
+export function seal (message: Partial<gossip.GossipMessage>, signer?: Signer, secretEnvelope?: gossip.SecretEnvelope): SignedMessage {
+  const full: gossip.GossipMessage = {
+    nonce: 0n,
+    channel: new Uint8Array(0),
+    tag: gossip.GossipMessage.Tag.UNDEFINED,
+    ...message
+  }
+  const kind = messageKind(full)
+  if (kind == null) throw new MalformedMessageError('no-content', 'a gossip message needs content')
+  const payload = gossip.GossipMessage.encode(full)
+  const envelope: gossip.Envelope = {
+    payload,
+    signature: (signer != null ? signer.sign(payload) : new Uint8Array(0)) as Uint8Array<ArrayBuffer>,
+    secretEnvelope
+  }
+  return { message: full, envelope, kind }
+}
+
+/** The same message in a new envelope without its secret envelope (what a peer outside my org receives). */
+export function withoutSecret (msg: SignedMessage): SignedMessage {
+  if (msg.envelope.secretEnvelope == null) return msg
+  return { ...msg, envelope: { payload: msg.envelope.payload, signature: msg.envelope.signature } }
+}
+
+/**
+ * Bounds on repeated fields when decoding from the network: a frame of a few MB full of tiny entries would
+ * otherwise allocate millions of objects.
+ */
+export const MAX_REPEATED = 10_000
+const MAX_BLOCK_ITEMS = 1_000
+
+const ENVELOPE_LIMITS = {}
+const MESSAGE_LIMITS = {
+  memReq: { known: MAX_REPEATED },
+  memRes: { alive: MAX_REPEATED, dead: MAX_REPEATED },
+  dataDig: { digests: MAX_REPEATED },
+  dataReq: { digests: MAX_REPEATED },
+  dataUpdate: { data: MAX_BLOCK_ITEMS },
+  stateSnapshot: { elements: MAX_REPEATED },
+  stateResponse: { payloads: MAX_BLOCK_ITEMS },
+  stateInfo: { properties: { chaincodes: MAX_REPEATED } },
+  dataMsg: { payload: { privateData: MAX_BLOCK_ITEMS } }
+}
+
+/** Decodes the envelope bytes of one frame and the gossip message inside; checks it has content and the right tag. */
+export function openEnvelope (bytes: Uint8Array | import('uint8arraylist').Uint8ArrayList): SignedMessage {
+  let envelope: gossip.Envelope
+  let message: gossip.GossipMessage
+  try {
+    envelope = gossip.Envelope.decode(bytes, { limits: ENVELOPE_LIMITS })
+  } catch (err) {
+    throw new MalformedMessageError('bad-envelope', `envelope does not decode: ${(err as Error).message}`)
+  }
+  try {
+    message = gossip.GossipMessage.decode(envelope.payload, { limits: MESSAGE_LIMITS as never })
+  } catch (err) {
+    throw new MalformedMessageError('bad-payload', `payload does not decode: ${(err as Error).message}`)
+  }
+  const kind = messageKind(message)
+  if (kind == null) throw new MalformedMessageError('no-content', 'gossip message without content')
+  const tag = requiredTag(kind, message)
+  if (tag != null && message.tag !== tag) {
+    throw new MalformedMessageError('bad-tag', `${kind} must carry tag ${tag}, got ${message.tag}`)
+  }
+  return { message, envelope, kind }
+}
+
+/** The bytes of an envelope as they go on the wire. */
+export function encodeEnvelope (envelope: gossip.Envelope): Uint8Array {
+  return gossip.Envelope.encode(envelope)
+}

@@ -1,0 +1,70 @@
+import '../../../src/shim.js'
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { streamPair } from '@libp2p/utils'
+import { SendQueue } from '../../../src/comm/send-queue.js'
+import { FrameReader } from '../../../src/wire/framing.js'
+import type { Stream } from '@libp2p/interface'
+
+describe('SendQueue', () => {
+  it('writes offered frames in order on one stream it opens once', async () => {
+    const [a, b] = await streamPair()
+    let opened = 0
+    let sent = 0
+    const q = new SendQueue({ capacity: 10, open: async () => { opened++; return a }, onSent: n => { sent += n }, onError: () => { assert.fail('no error expected') } })
+    for (let i = 0; i < 5; i++) assert.equal(q.offer(new Uint8Array([i])), true)
+    const reader = new FrameReader(b, { maxFrameSize: 10 })
+    const got: number[] = []
+    for (let i = 0; i < 5; i++) got.push((await reader.next())?.subarray()[0] ?? -1)
+    assert.deepEqual(got, [0, 1, 2, 3, 4])
+    assert.equal(opened, 1)
+    assert.equal(sent, 5)
+  })
+
+  it('drops pushes past capacity while the stream cannot be opened, and put() waits for room', async () => {
+    let release!: (s: Stream) => void
+    const [a] = await streamPair()
+    const q = new SendQueue({ capacity: 3, open: async () => await new Promise<Stream>(resolve => { release = resolve }), onSent: () => {}, onError: () => {} })
+    // the pump takes nothing out until the stream opens
+    assert.equal(q.offer(new Uint8Array([0])), true)
+    assert.equal(q.offer(new Uint8Array([1])), true)
+    assert.equal(q.offer(new Uint8Array([2])), true)
+    assert.equal(q.offer(new Uint8Array([3])), false, 'a push into a full queue is dropped')
+    assert.equal(q.length, 3)
+    let putDone = false
+    const p = q.put(new Uint8Array([4])).then(() => { putDone = true })
+    await new Promise(resolve => setTimeout(resolve, 10))
+    assert.equal(putDone, false, 'a reply waits for room')
+    release(a)
+    await p
+    assert.equal(putDone, true)
+  })
+
+  it('reports an open failure with the number of frames dropped and accepts frames again afterwards', async () => {
+    let fail = true
+    const [a] = await streamPair()
+    const errors: number[] = []
+    const q = new SendQueue({
+      capacity: 10,
+      open: async () => { if (fail) throw new Error('dial failed'); return a },
+      onSent: () => {},
+      onError: (_e, dropped) => { errors.push(dropped) }
+    })
+    q.offer(new Uint8Array([1]))
+    q.offer(new Uint8Array([2]))
+    await new Promise(resolve => setTimeout(resolve, 10))
+    assert.deepEqual(errors, [2])
+    assert.equal(q.length, 0)
+    fail = false
+    assert.equal(q.offer(new Uint8Array([3])), true)
+  })
+
+  it('close() rejects waiting replies and refuses new frames', async () => {
+    const q = new SendQueue({ capacity: 1, open: async () => await new Promise<Stream>(() => {}), onSent: () => {}, onError: () => {} })
+    q.offer(new Uint8Array([1]))
+    const p = q.put(new Uint8Array([2]))
+    q.close()
+    await assert.rejects(p)
+    assert.equal(q.offer(new Uint8Array([3])), false)
+  })
+})
