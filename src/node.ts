@@ -49,6 +49,15 @@ export interface NodeStatus {
 
 const log = createLogger('node')
 
+/** Runs `fn`, prefixing an error with the configuration key it concerns. */
+function withKey<T> (key: string, fn: () => T): T {
+  try {
+    return fn()
+  } catch (err) {
+    throw new Error(`${key}: ${(err as Error).message}`, { cause: err })
+  }
+}
+
 /** Loads the node's libp2p key from `<fileSystemPath>/libp2p/peer.key`, creating it (Ed25519) on first start. */
 export async function loadOrCreatePeerKey (fileSystemPath: string): Promise<PrivateKey> {
   const dir = join(fileSystemPath, 'libp2p')
@@ -79,7 +88,8 @@ export function bootstrapEndpoints (config: NodeConfig): Multiaddr[] {
   return p.gossip.bootstrap.flatMap((b, i) => {
     const key = `peer.gossip.bootstrap[${i}]`
     const ma = parseEndpoint(b, key)
-    if (ma.getComponents().some(c => c.name === 'p2p')) return [ma]
+    // a /p2p PeerId says who the remote is; a /dnsaddr has no host and port to compare with ours
+    if (ma.getComponents().some(c => c.name === 'p2p' || c.name === 'dnsaddr')) return [ma]
     const hp = endpointHostPort(b, key)
     const self = own.some(o => o.host === hp.host && o.port === hp.port) || (loopback(hp.host) && ownPorts.has(hp.port))
     return self ? [] : [ma]
@@ -127,9 +137,9 @@ export class GossipNode {
   static async create (config: NodeConfig, options: GossipNodeOptions = {}): Promise<GossipNode> {
     const p = config.peer
     const g = p.gossip
-    const identity = loadSigningIdentity(p.mspConfigPath, p.localMspId)
+    const identity = withKey('peer.mspConfigPath', () => loadSigningIdentity(p.mspConfigPath, p.localMspId))
     const msps = new MspManager()
-    msps.addMspFolder(p.mspConfigPath, p.localMspId)
+    withKey('peer.mspConfigPath', () => { msps.addMspFolder(p.mspConfigPath, p.localMspId) })
     for (const [i, extra] of p.knownMsps.entries()) {
       try {
         msps.addMspFolder(extra.path, extra.mspId)
@@ -178,7 +188,11 @@ export class GossipNode {
   multiaddrs (): Multiaddr[] { return this.libp2p.getMultiaddrs() }
 
   async start (): Promise<void> {
-    await this.libp2p.start()
+    try {
+      await this.libp2p.start()
+    } catch (err) {
+      throw new Error(`peer.listenAddress ${this.config.peer.listenAddress}: ${(err as Error).message}`)
+    }
     try {
       await this.operations?.start()
     } catch (err) {

@@ -31,6 +31,9 @@ const DEFAULTS = {
   maxInboundStreams: 8
 }
 
+/** The transport part of an address (without `/p2p/<id>`), to recognise a dial's connection. */
+const transportAddress = (ma: Multiaddr): string => ma.getComponents().filter(c => c.name !== 'p2p').map(c => `/${c.name}${c.value != null ? `/${c.value}` : ''}`).join('')
+
 const toHex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex')
 
 interface PeerEntry {
@@ -52,6 +55,8 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
   private readonly outboundHandshakes = new Map<string, Promise<PeerEntry>>()
   private readonly admissionWaiters = new Map<string, Set<(e: PeerEntry | undefined) => void>>()
   private readonly connecting = new Map<string, Promise<ConnectedPeer>>()
+  private readonly probeTargets = new Map<string, number>()
+  private readonly probeConnections = new Set<string>()
   private readonly consumers = new Set<Consumer<ReceivedMessage>>()
   private running = false
 
@@ -82,6 +87,7 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
     await registrar.handle(CONTROL_PROTOCOL, (stream, connection) => { void this.handleGossipStream(CONTROL_PROTOCOL, stream, connection) }, limits)
     await registrar.handle(BLOCKS_PROTOCOL, (stream, connection) => { void this.handleGossipStream(BLOCKS_PROTOCOL, stream, connection) }, limits)
     this.components.events.addEventListener('connection:close', this.onConnectionClose)
+    this.components.events.addEventListener('connection:open', this.onConnectionOpen)
     this.running = true
   }
 
@@ -90,6 +96,7 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
     const { registrar } = this.components
     await Promise.all([HANDSHAKE_PROTOCOL, CONTROL_PROTOCOL, BLOCKS_PROTOCOL].map(async p => { await registrar.unhandle(p) }))
     this.components.events.removeEventListener('connection:close', this.onConnectionClose)
+    this.components.events.removeEventListener('connection:open', this.onConnectionOpen)
     for (const entry of this.peers.values()) this.closeQueues(entry)
     this.peers.clear()
     this.byConnection.clear()
@@ -154,12 +161,7 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
     if (q == null) {
       q = new SendQueue({
         capacity: this.opts.sendBuffSize,
-        open: async () => {
-          const stream = await entry.connection.newStream(protocol, { signal: AbortSignal.timeout(this.opts.dialTimeout) })
-          // the stream only carries our frames; the remote never writes on it
-          stream.addEventListener('remoteCloseWrite', () => {})
-          return stream
-        },
+        open: async () => await entry.connection.newStream(protocol, { signal: AbortSignal.timeout(this.opts.dialTimeout) }),
         onSent: n => { this.metrics.messagesSent(n) },
         onError: (err, dropped) => {
           this.log('sending to %s failed (%d queued dropped): %e', entry.info.pkiIdHex, dropped, err)
@@ -228,11 +230,22 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
   async probe (endpoint: Multiaddr, options: { signal?: AbortSignal } = {}): Promise<PeerIdentity> {
     if (!this.running) throw new CommStoppedError()
     const before = new Set(this.components.connectionManager.getConnections().map(c => c.id))
-    const connection = await this.dial(endpoint, options.signal)
+    const target = transportAddress(endpoint)
+    this.probeTargets.set(target, (this.probeTargets.get(target) ?? 0) + 1)
+    let connection: Connection
+    try {
+      connection = await this.dial(endpoint, options.signal)
+      this.probeConnections.add(connection.id)
+    } finally {
+      const n = (this.probeTargets.get(target) ?? 1) - 1
+      if (n > 0) this.probeTargets.set(target, n)
+      else this.probeTargets.delete(target)
+    }
     try {
       const v = await this.outboundHandshake(connection, true)
       return v.identity
     } finally {
+      this.probeConnections.delete(connection.id)
       if (!before.has(connection.id) && !this.byConnection.has(connection.id)) {
         connection.close().catch(() => {})
       }
@@ -249,6 +262,12 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
       if (verified.probe) throw new HandshakeError('unexpected-probe', 'responder answered with a probe')
       return verified
     } catch (err) {
+      if ((err as Error).name === 'UnsupportedProtocolError') {
+        // a libp2p peer without the gossip protocols: not admitted, but its connection is none of our business
+        this.metrics.handshakeFailure('not-gossip-peer')
+        this.log('%s does not speak %s: not admitted', connection.remotePeer, HANDSHAKE_PROTOCOL)
+        throw new HandshakeError('not-gossip-peer', `${connection.remoteAddr.toString()} does not speak the gossip protocols`)
+      }
       this.handshakeFailed(connection, err as Error, stream, !probe || !this.byConnection.has(connection.id))
       throw err instanceof HandshakeError ? err : new HandshakeError('failed', `handshake with ${connection.remoteAddr.toString()} failed: ${(err as Error).message}`)
     }
@@ -345,6 +364,21 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
 
   private initiator (c: Connection): string {
     return (c.direction === 'outbound' ? this.components.peerId : c.remotePeer).toString()
+  }
+
+  /**
+   * Every new outbound connection runs the handshake at once, whoever dialled it (Fabric handshakes every
+   * connection), except a probe's. A peer that does not speak the gossip protocols is left connected, unadmitted.
+   */
+  private readonly onConnectionOpen = (evt: CustomEvent<Connection>): void => {
+    const connection = evt.detail
+    if (!this.running || connection.direction !== 'outbound') return
+    if (this.probeTargets.has(transportAddress(connection.remoteAddr))) return
+    // let a probe's dial resolve first, so that it can claim its connection
+    setTimeout(() => {
+      if (!this.running || this.probeConnections.has(connection.id) || connection.status !== 'open') return
+      this.ensureAdmitted(connection).catch(() => {}) // failures are logged and counted where they happen
+    }, 0)
   }
 
   private readonly onConnectionClose = (evt: CustomEvent<Connection>): void => {

@@ -130,6 +130,31 @@ describe('comm between real nodes', () => {
     }
   })
 
+  it('every new outbound connection runs the handshake, whoever dialled it', async () => {
+    const [a, c] = await createTestNetwork(2, 2)
+    try {
+      await a.libp2p.dial(c.multiaddrs()[0]) // plain libp2p dial, not through comm
+      await waitFor(() => a.comm.connectedPeer(c.identity.pkiId) != null && c.comm.connectedPeer(a.identity.pkiId) != null, 'both admitted')
+    } finally {
+      await stopAll([a, c])
+    }
+  })
+
+  it('dialling a stock libp2p node admits nothing and leaves its connection alone', async () => {
+    const [a] = await createTestNetwork(1, 1)
+    const raw = await rawNode()
+    try {
+      await assert.rejects(a.comm.connect({ endpoint: raw.getMultiaddrs()[0] }), { name: 'HandshakeError' })
+      assert.equal(await metric(a, 'gossip_comm_handshake_failures', { reason: 'not-gossip-peer' }), 1)
+      assert.equal(a.comm.connectedPeers().length, 0)
+      assert.equal(a.libp2p.getConnections(raw.peerId)[0]?.status, 'open')
+      assert.ok(await a.libp2p.services.ping.ping(raw.peerId) >= 0)
+    } finally {
+      await raw.stop()
+      await stopAll([a])
+    }
+  })
+
   it('malformed and oversized frames on the control and block streams are dropped without harm', async () => {
     const [a, c] = await createTestNetwork(2, 2)
     const raw = await rawNode()
