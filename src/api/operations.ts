@@ -36,13 +36,19 @@ export function sendJson (res: ServerResponse, code: number, body: unknown): voi
   res.end(text)
 }
 
-/** Reads a request body up to `limit` bytes; rejects with a 413-worthy error past it. */
+/** A request body over the route's limit: answered 413. */
+export class BodyTooLargeError extends Error {
+  static override name = 'BodyTooLargeError'
+  override name = 'BodyTooLargeError'
+}
+
+/** Reads a request body up to `limit` bytes; rejects with `BodyTooLargeError` past it. */
 export async function readBody (req: IncomingMessage, limit = MAX_BODY): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).byteLength
-    if (size > limit) throw new Error(`request body over ${limit} bytes`)
+    if (size > limit) throw new BodyTooLargeError(`request body over ${limit} bytes`)
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks)
@@ -105,7 +111,8 @@ export class OperationsServer {
       const params = path.match(route.path)?.groups ?? {}
       await route.handle(req, res, params)
     } catch (err) {
-      if (!res.headersSent) sendJson(res, 500, { error: (err as Error).message })
+      const code = err instanceof BodyTooLargeError ? 413 : 500
+      if (!res.headersSent) sendJson(res, code, { error: (err as Error).message })
       else res.destroy()
     }
   }

@@ -6,7 +6,7 @@
  */
 import { gossip } from '../pb/gossip.js'
 import { MalformedMessageError } from './errors.js'
-import { messageKind, requiredTag, type MessageKind } from './kinds.js'
+import { hasPullType, isPullKind, messageKind, requiredTag, type MessageKind } from './kinds.js'
 
 /** Signs bytes with the node's MSP key (ECDSA SHA-256, DER, low-S). */
 export interface Signer {
@@ -60,7 +60,9 @@ const MESSAGE_LIMITS = {
   dataReq: { digests: MAX_REPEATED },
   dataUpdate: { data: MAX_BLOCK_ITEMS },
   stateSnapshot: { elements: MAX_REPEATED },
-  stateResponse: { payloads: MAX_BLOCK_ITEMS },
+  stateResponse: { payloads: MAX_BLOCK_ITEMS, payloads$: { privateData: MAX_BLOCK_ITEMS } },
+  privateReq: { digests: MAX_REPEATED },
+  privateRes: { elements: MAX_BLOCK_ITEMS, elements$: { payload: MAX_REPEATED } },
   stateInfo: { properties: { chaincodes: MAX_REPEATED } },
   dataMsg: { payload: { privateData: MAX_BLOCK_ITEMS } }
 }
@@ -81,6 +83,9 @@ export function openEnvelope (bytes: Uint8Array | import('uint8arraylist').Uint8
   }
   const kind = messageKind(message)
   if (kind == null) throw new MalformedMessageError('no-content', 'gossip message without content')
+  if (isPullKind(kind) && !hasPullType(message)) {
+    throw new MalformedMessageError('bad-msg-type', `${kind} without a valid pull message type`)
+  }
   const tag = requiredTag(kind, message)
   if (tag != null && message.tag !== tag) {
     throw new MalformedMessageError('bad-tag', `${kind} must carry tag ${tag}, got ${message.tag}`)

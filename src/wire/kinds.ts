@@ -60,6 +60,19 @@ export function requiredTag (kind: MessageKind, msg: gossip.GossipMessage): goss
   }
 }
 
+const PULL_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(['hello', 'dataDig', 'dataReq', 'dataUpdate'])
+
+/** The four pull messages (hello, digest, request, update), whose tag depends on their `msg_type`. */
+export function isPullKind (kind: MessageKind): boolean {
+  return PULL_KINDS.has(kind)
+}
+
+/** Whether a pull message names a pull type Fabric knows (BLOCK_MSG or IDENTITY_MSG); Fabric drops the others. */
+export function hasPullType (msg: gossip.GossipMessage): boolean {
+  const type = (msg.hello ?? msg.dataDig ?? msg.dataReq ?? msg.dataUpdate)?.msgType
+  return type === gossip.PullMsgType.BLOCK_MSG || type === gossip.PullMsgType.IDENTITY_MSG
+}
+
 /** Kinds that carry blocks (or private data) and so travel on the block stream with its larger frame limit. */
 const BLOCK_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(['dataMsg', 'dataUpdate', 'stateResponse', 'privateData', 'privateRes'])
 
