@@ -20,7 +20,12 @@ import { loadSigningIdentity, MspManager, pkiIdToHex, type SigningIdentity } fro
 import { endpointHostPort, internalEndpoint, parseEndpoint, type NodeConfig } from './config/index.js'
 import { OperationsServer } from './api/operations.js'
 import { createLogger } from './logging.js'
-import { BootstrapConnector } from './membership/bootstrap.js'
+import { Discovery, type NetworkMember } from './membership/discovery.js'
+import { Connector } from './membership/connector.js'
+import { IdentityStore } from './identity/store.js'
+import { systemClock } from './algo/clock.js'
+import { TypedEventEmitter } from 'main-event'
+import type { Member } from './membership/view.js'
 import type { PrivateKey } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
@@ -29,6 +34,11 @@ export type GossipLibp2p = Libp2p<{ identify: Identify, ping: Ping, comm: Comm }
 export interface GossipNodeOptions {
   /** Start the operations server. @default true */
   operations?: boolean
+  /**
+   * Run discovery (alive messages, membership, bootstrap). Off leaves only the comm layer: connections,
+   * the handshake and `comm.send`/`accept` (for tools and tests that speak gossip themselves). @default true
+   */
+  discovery?: boolean
 }
 
 /** The `GET /status` document. */
@@ -43,7 +53,7 @@ export interface NodeStatus {
   operations?: string
   startedAt: string
   connections: Array<{ pkiId: string, peerId: string, mspId: string, remoteAddr: string, direction: string, connectedAt: string }>
-  members: unknown[]
+  members: PeerInfo[]
   channels: Record<string, unknown>
 }
 
@@ -96,18 +106,48 @@ export function bootstrapEndpoints (config: NodeConfig): Multiaddr[] {
   })
 }
 
+/** A member as `peers()` and `GET /status` show it. */
+export interface PeerInfo {
+  pkiId: string
+  /** The libp2p PeerId, when this node has a connection to the member. */
+  peerId: string | null
+  mspId: string
+  /** The member's external endpoint ('' when it has none). */
+  endpoint: string
+  /** Its internal endpoint, only where this peer may know it (same org). */
+  internalEndpoint?: string
+  /** Base64 of the metadata in its alive message, when it carries any. */
+  metadata?: string
+  alive: boolean
+}
+
+export interface GossipNodeEvents {
+  /** A member was learned or came back. */
+  'member:alive': CustomEvent<PeerInfo>
+  /** A member went silent or unreachable. */
+  'member:dead': CustomEvent<PeerInfo>
+  /** A member was forgotten. */
+  'member:forgotten': CustomEvent<PeerInfo>
+}
+
 /** A gossip node: create with `GossipNode.create(config)`, then `start()` and `stop()`. */
-export class GossipNode {
+export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   readonly config: NodeConfig
   readonly identity: SigningIdentity
   readonly msps: MspManager
   readonly libp2p: GossipLibp2p
   readonly registry: Registry
   readonly operations: OperationsServer | undefined
-  private readonly bootstrap: BootstrapConnector
+  readonly identities: IdentityStore
+  readonly discovery: Discovery
+  private readonly connector: Connector
   private startedAt = new Date(0)
 
-  private constructor (config: NodeConfig, identity: SigningIdentity, msps: MspManager, libp2p: GossipLibp2p, registry: Registry, ops: { host: string, port: number } | undefined) {
+  private readonly runDiscovery: boolean
+
+  private constructor (config: NodeConfig, identity: SigningIdentity, msps: MspManager, libp2p: GossipLibp2p, registry: Registry, ops: { host: string, port: number } | undefined, runDiscovery: boolean) {
+    super()
+    this.runDiscovery = runDiscovery
     this.config = config
     this.identity = identity
     this.msps = msps
@@ -126,12 +166,56 @@ export class GossipNode {
         }]
       })
     const g = config.peer.gossip
-    this.bootstrap = new BootstrapConnector({
-      comm: libp2p.services.comm,
-      endpoints: bootstrapEndpoints(config),
-      maxConnectionAttempts: g.maxConnectionAttempts,
-      retryInterval: Math.min(g.reconnectInterval, 5000)
+    const comm = libp2p.services.comm
+    this.identities = new IdentityStore({
+      validator: msps,
+      selfIdentity: identity.serialized,
+      clock: systemClock,
+      onPurge: (pkiIdHex, reason) => {
+        log.info(`identity ${pkiIdHex.slice(0, 16)} purged (${reason})`)
+        this.discovery.view.remove(pkiIdHex)
+        void comm.closeConnection(Buffer.from(pkiIdHex, 'hex'))
+      }
     })
+    this.discovery = new Discovery({
+      signer: identity,
+      comm,
+      identities: this.identities,
+      clock: systemClock,
+      endpoint: internalEndpoint(config),
+      externalEndpoint: g.externalEndpoint,
+      resolveEndpoint: (e: string) => { try { return parseEndpoint(e, 'endpoint') } catch { return undefined } },
+      aliveTimeInterval: g.aliveTimeInterval,
+      aliveExpirationTimeout: g.aliveExpirationTimeout,
+      reconnectInterval: g.reconnectInterval,
+      msgExpirationFactor: g.msgExpirationFactor,
+      pullInterval: g.pullInterval,
+      pullPeerNum: g.pullPeerNum,
+      publishCertPeriod: g.publishCertPeriod,
+      propagatePeerNum: g.propagatePeerNum,
+      propagateIterations: g.propagateIterations,
+      maxPropagationBurstSize: g.maxPropagationBurstSize,
+      maxPropagationBurstLatency: g.maxPropagationBurstLatency,
+      registry
+    })
+    this.connector = new Connector({
+      selfOrg: identity.mspId,
+      clock: systemClock,
+      maxConnectionAttempts: g.maxConnectionAttempts,
+      retryInterval: g.reconnectInterval,
+      ports: {
+        probe: async (endpoint, options) => await comm.probe(endpoint, options),
+        requestMembership: async (peer, org) => await this.discovery.requestMembership(peer, org),
+        markProtected: (pkiId, kind) => { if (kind === 'bootstrap') this.discovery.view.markBootstrap(pkiId); else this.discovery.view.markAnchor(pkiId) }
+      }
+    })
+    // the identities proven by handshakes sign the messages of their peers
+    comm.addEventListener('peer:connected', evt => {
+      try { this.identities.put(evt.detail.pkiId, evt.detail.identity.serialized) } catch (err) { log.debug(`handshake identity not stored: ${(err as Error).message}`) }
+    })
+    for (const type of ['member:alive', 'member:dead', 'member:forgotten'] as const) {
+      this.discovery.addEventListener(type, evt => { this.safeDispatchEvent(type, { detail: this.peerInfo(this.discovery.networkMemberOf(evt.detail)) }) })
+    }
   }
 
   static async create (config: NodeConfig, options: GossipNodeOptions = {}): Promise<GossipNode> {
@@ -179,7 +263,7 @@ export class GossipNode {
       }
     })
     const ops = options.operations !== false ? endpointHostPort(config.operations.listenAddress, 'operations.listenAddress') : undefined
-    return new GossipNode(config, identity, msps, libp2p, registry, ops)
+    return new GossipNode(config, identity, msps, libp2p, registry, ops, options.discovery !== false)
   }
 
   get comm (): Comm { return this.libp2p.services.comm }
@@ -203,11 +287,17 @@ export class GossipNode {
     const ops = this.operations?.address()
     log.info(`${this.config.peer.id} (${this.identity.mspId}) started: peerId ${this.libp2p.peerId.toString()}, pkiId ${pkiIdToHex(this.identity.pkiId)}`)
     log.info(`listening on ${this.multiaddrs().map(m => m.toString()).join(', ')}${ops != null ? `; operations on http://${ops.host}:${ops.port}` : ''}`)
-    this.bootstrap.start()
+    this.discovery.setEndpoint(this.effectiveEndpoint())
+    this.identities.start()
+    if (!this.runDiscovery) return
+    this.discovery.start()
+    for (const endpoint of bootstrapEndpoints(this.config)) void this.connector.connect({ endpoint, kind: 'bootstrap' })
   }
 
   async stop (): Promise<void> {
-    this.bootstrap.stop()
+    this.connector.stop()
+    this.discovery.stop()
+    this.identities.stop()
     await this.operations?.stop()
     await this.libp2p.stop()
     log.info(`${this.config.peer.id} stopped`)
@@ -221,7 +311,7 @@ export class GossipNode {
       peerId: this.libp2p.peerId.toString(),
       pkiId: pkiIdToHex(this.identity.pkiId),
       mspId: this.identity.mspId,
-      endpoint: internalEndpoint(this.config),
+      endpoint: this.discovery.internalEndpoint,
       externalEndpoint: g.externalEndpoint,
       listenAddresses: this.multiaddrs().map(m => m.toString()),
       ...(ops != null ? { operations: `${ops.host}:${ops.port}` } : {}),
@@ -234,9 +324,54 @@ export class GossipNode {
         direction: c.direction,
         connectedAt: new Date(c.connectedAt).toISOString()
       })),
-      members: [],
+      members: this.discovery.allMembers().map(m => this.peerInfo(m)),
       channels: {}
     }
   }
+
+  /**
+   * The internal endpoint to announce: `peer.gossip.endpoint`, else `peer.address`. A wildcard address
+   * (`0.0.0.0:7051` is Fabric's default `peer.address`) is not one a peer can dial: it is replaced by the
+   * address libp2p actually listens on; a port 0 by the port it listens on.
+   */
+  private effectiveEndpoint (): string {
+    const configured = internalEndpoint(this.config)
+    const hp = endpointHostPort(configured, this.config.peer.gossip.endpoint !== '' ? 'peer.gossip.endpoint' : 'peer.address')
+    const wildcard = hp.host === '0.0.0.0' || hp.host === '::' || hp.host === ''
+    if (!wildcard && hp.port !== 0) return configured
+    const listening = this.multiaddrs().map(m => m.getComponents()).filter(c => c[1]?.name === 'tcp')
+    const pick = listening.find(c => c[0].value !== '127.0.0.1' && c[0].value !== '::1') ?? listening[0]
+    if (pick == null) return configured
+    const host = wildcard ? (pick[0].name === 'ip6' ? `[${pick[0].value ?? ''}]` : (pick[0].value ?? '')) : hp.host
+    const port = wildcard || hp.port === 0 ? Number(pick[1].value) : hp.port
+    const effective = `${host}:${port}`
+    if (effective !== configured) log.info(`announcing internal endpoint ${effective} (configured: ${configured})`)
+    return effective
+  }
+
+  /** Alive members (Fabric `Peers()`). */
+  peers (): PeerInfo[] {
+    return this.discovery.members().map(m => this.peerInfo(m))
+  }
+
+  /** Sets the metadata this peer publishes in its alive messages (Fabric `UpdateMetadata`). */
+  updateMetadata (metadata: Uint8Array): void {
+    this.discovery.updateMetadata(metadata)
+  }
+
+  private peerInfo (m: NetworkMember): PeerInfo {
+    const conn = this.comm.connectedPeer(m.pkiId)
+    return {
+      pkiId: m.pkiIdHex,
+      peerId: conn?.peerId.toString() ?? null,
+      mspId: m.mspId,
+      endpoint: m.externalEndpoint,
+      ...(m.internalEndpoint != null ? { internalEndpoint: m.internalEndpoint } : {}),
+      ...(m.metadata.byteLength > 0 ? { metadata: Buffer.from(m.metadata).toString('base64') } : {}),
+      alive: m.alive
+    }
+  }
 }
+
+export type { Member }
 

@@ -1,8 +1,9 @@
 /**
- * `fgossip demo`: the newcomer's first command (`npm start`). It makes MSP material for two orgs, writes one
- * config file per peer into the demo folder, starts each peer as its own `fgossip start` process on
- * loopback, waits until they have completed Fabric's handshake with each other and prints their status.
- * Later issues grow this into `fgossip cluster up`.
+ * `fgossip demo`: the newcomer's first command (`npm start`). It makes MSP material for two orgs of two
+ * peers, writes one config file per peer into the demo folder, starts each peer as its own `fgossip start`
+ * process on loopback (peer1 of each org bootstraps from peer0 of its org, as Fabric requires), waits until
+ * every peer sees its org's members alive and prints their status. Later issues grow this into
+ * `fgossip cluster up` (channels, anchor peers across orgs, blocks).
  */
 import { Command, InvalidArgumentError } from 'commander'
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -17,6 +18,7 @@ import { fgossipBin } from './paths.js'
 interface DemoPeer {
   name: string
   org: number
+  index: number
   mspId: string
   port: number
   opsPort: number
@@ -27,8 +29,8 @@ interface DemoPeer {
 export function registerDemoCommand (program: Command): void {
   program
     .command('demo')
-    .description('Start two local peers of two orgs as separate processes, wait until they complete the signed ' +
-      'handshake, and show their status. Ctrl-C stops them.')
+    .description('Start four local peers (two orgs of two peers) as separate processes, wait until each sees ' +
+      'the members of its org, and show their status. Ctrl-C stops them.')
     .option('-d, --dir <dir>', 'folder for crypto material, configs, ledgers and logs', './cluster')
     .option('--once', 'exit after the peers have connected (for scripts and tests)')
     .option('--timeout <seconds>', 'how long to wait for the peers to connect', parsePositive, 60)
@@ -61,14 +63,18 @@ async function runDemo (dir: string, once: boolean, timeoutSeconds: number): Pro
   const cryptoDir = join(dir, 'crypto')
   if (!existsSync(join(cryptoDir, 'peerOrganizations'))) {
     process.stdout.write(`generating MSP material for 2 orgs in ${cryptoDir}\n`)
-    await generateCryptoMaterial({ out: cryptoDir, orgs: 2, peers: 1 })
+    await generateCryptoMaterial({ out: cryptoDir, orgs: 2, peers: PEERS_PER_ORG })
   }
   const peers: DemoPeer[] = []
   for (const org of [1, 2]) {
-    peers.push({ name: `peer0.org${org}.example.com`, org, mspId: `Org${org}MSP`, port: await freePort(), opsPort: await freePort(), configFile: join(dir, `peer0.org${org}.yaml`) })
+    for (let index = 0; index < PEERS_PER_ORG; index++) {
+      const name = `peer${index}.org${org}.example.com`
+      peers.push({ name, org, index, mspId: `Org${org}MSP`, port: await freePort(), opsPort: await freePort(), configFile: join(dir, `${name}.yaml`) })
+    }
   }
   for (const p of peers) {
-    const other = peers.find(o => o !== p) as DemoPeer
+    const other = peers.find(o => o.org !== p.org) as DemoPeer
+    const leader = peers.find(o => o.org === p.org && o.index === 0) as DemoPeer
     const orgDir = (n: number): string => join('crypto', 'peerOrganizations', `org${n}.example.com`)
     const config = {
       peer: {
@@ -82,7 +88,7 @@ async function runDemo (dir: string, once: boolean, timeoutSeconds: number): Pro
         gossip: {
           endpoint: `127.0.0.1:${p.port}`,
           externalEndpoint: `127.0.0.1:${p.port}`,
-          bootstrap: p.org === 2 ? [`127.0.0.1:${other.port}`] : [],
+          bootstrap: p.index > 0 ? [`127.0.0.1:${leader.port}`] : [],
           reconnectInterval: '1s'
         }
       },
@@ -120,10 +126,10 @@ async function runDemo (dir: string, once: boolean, timeoutSeconds: number): Pro
   let statuses: Array<Record<string, unknown> | undefined> = []
   for (;;) {
     statuses = await Promise.all(peers.map(async p => await fetchStatus(p.opsPort)))
-    const connected = statuses.every(s => Array.isArray(s?.connections) && (s.connections as unknown[]).length >= peers.length - 1)
-    if (connected) break
+    const converged = statuses.every(s => aliveMembers(s).length >= PEERS_PER_ORG - 1)
+    if (converged) break
     if (Date.now() > deadline || peers.some(p => p.child?.exitCode != null)) {
-      process.stderr.write('the peers did not connect in time; see the logs above\n')
+      process.stderr.write(`the peers did not see each other in time; see the logs in ${join(dir, 'logs')}\n`)
       await stopAll()
       process.exit(1)
     }
@@ -148,14 +154,20 @@ async function fetchStatus (port: number): Promise<Record<string, unknown> | und
   }
 }
 
+const PEERS_PER_ORG = 2
+
+function aliveMembers (s: Record<string, unknown> | undefined): Array<{ mspId: string, pkiId: string, endpoint: string }> {
+  const members = (s?.members as Array<{ mspId: string, pkiId: string, endpoint: string, alive: boolean }> | undefined) ?? []
+  return members.filter(m => m.alive)
+}
+
 function printTable (peers: DemoPeer[], statuses: Array<Record<string, unknown> | undefined>): void {
   const rows = peers.map((p, i) => {
     const s = statuses[i] ?? {}
-    const conns = (s.connections as Array<{ mspId: string, pkiId: string }> | undefined) ?? []
     return [p.name, p.mspId, String(s.peerId ?? '').slice(-12), String(s.pkiId ?? '').slice(0, 12),
-      `127.0.0.1:${p.port}`, conns.map(c => `${c.mspId}:${c.pkiId.slice(0, 8)}`).join(' ')]
+      `127.0.0.1:${p.port}`, aliveMembers(s).map(m => `${m.mspId}:${m.pkiId.slice(0, 8)}`).join(' ')]
   })
-  const header = ['peer', 'msp', 'peerId', 'pkiId', 'endpoint', 'handshaken with']
+  const header = ['peer', 'msp', 'peerId', 'pkiId', 'endpoint', 'alive members']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)))
   const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i])).join('  ')
   process.stdout.write(`\n${line(header)}\n${widths.map(w => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`)

@@ -53,6 +53,7 @@ export { computePkiId, pkiIdOfSerialized, pkiIdToHex, decodeSerializedIdentity, 
 export { loadSigningIdentity, createSigningIdentity } from './signer.js'
 export type { CreateSigningIdentityOptions } from './signer.js'
 export { MspManager } from './msp-manager.js'
+export { IdentityStore, PkiIdMismatchError, IDENTITY_USAGE_THRESHOLD, MAX_IDENTITIES, type IdentityStoreInit, type IdentityValidator, type PurgeReason, type IdentityStoreErrorReason } from './store.js'
 export type { MspManagerInit } from './msp-manager.js'
 export { verifySignature, signData, isLowS, toLowS, decodeEcdsaSignature, encodeEcdsaSignature, curveOrder } from './signature.js'
 export type { EcdsaSignature } from './signature.js'

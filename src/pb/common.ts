@@ -4181,6 +4181,1371 @@ export namespace common {
     }
   }
 
+  export interface SignaturePolicyEnvelope {
+    version: number
+    rule?: common.SignaturePolicy
+    identities: common.MSPPrincipal[]
+  }
+
+  export namespace SignaturePolicyEnvelope {
+    let _codec: Codec<SignaturePolicyEnvelope>
+
+    export const codec = (): Codec<SignaturePolicyEnvelope> => {
+      if (_codec == null) {
+        _codec = message<SignaturePolicyEnvelope>((obj, w, opts = {}) => {
+          if (opts.lengthDelimited !== false) {
+            w.fork()
+          }
+
+          if ((obj.version != null && obj.version !== 0)) {
+            w.uint32(8)
+            w.int32(obj.version)
+          }
+
+          if (obj.rule != null) {
+            w.uint32(18)
+            common.SignaturePolicy.codec().encode(obj.rule, w)
+          }
+
+          if (obj.identities != null && obj.identities.length > 0) {
+            for (const value of obj.identities) {
+              w.uint32(26)
+              common.MSPPrincipal.codec().encode(value, w)
+            }
+          }
+
+          if (opts.lengthDelimited !== false) {
+            w.ldelim()
+          }
+        }, (reader, length, opts = {}) => {
+          const obj: any = {
+            version: 0,
+            identities: []
+          }
+
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                obj.version = reader.int32()
+                break
+              }
+              case 2: {
+                obj.rule = common.SignaturePolicy.codec().decode(reader, reader.uint32(), {
+                  limits: opts.limits?.rule
+                })
+                break
+              }
+              case 3: {
+                if (opts.limits?.identities != null && obj.identities.length === opts.limits.identities) {
+                  throw new MaxLengthError('Decode error - repeated field "identities" had too many elements')
+                }
+
+                obj.identities.push(common.MSPPrincipal.codec().decode(reader, reader.uint32(), {
+                  limits: opts.limits?.identities$
+                }))
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+
+          return obj
+        }, function * (reader, length, prefix, opts = {}) {
+          const obj = {
+            identities: 0
+          }
+
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                yield {
+                  field: `${prefix}.version`,
+                  value: reader.int32()
+                }
+                break
+              }
+              case 2: {
+                yield * common.SignaturePolicy.codec().stream(reader, reader.uint32(), `${prefix}.rule`, {
+                  limits: opts.limits?.rule
+                })
+
+                break
+              }
+              case 3: {
+                if (opts.limits?.identities != null && obj.identities === opts.limits.identities) {
+                  throw new MaxLengthError('Streaming decode error - repeated field "identities" had too many elements')
+                }
+
+                for (const evt of common.MSPPrincipal.codec().stream(reader, reader.uint32(), `${prefix}.identities[]`, {
+                  limits: opts.limits?.identities$
+                })) {
+                  yield {
+                    ...evt,
+                    index: obj.identities
+                  }
+                }
+
+                obj.identities++
+
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+        })
+      }
+
+      return _codec
+    }
+
+    export interface SignaturePolicyEnvelopeVersionFieldEvent {
+      field: '$.version'
+      value: number
+    }
+
+    export interface SignaturePolicyEnvelopeRuleSignedByFieldEvent {
+      field: '$.rule.signedBy'
+      value: number
+    }
+
+    export interface SignaturePolicyEnvelopeRuleNOutOfNFieldEvent {
+      field: '$.rule.nOutOf.n'
+      value: number
+    }
+
+    export interface SignaturePolicyEnvelopeRuleNOutOfRulesFieldEvent {
+      field: '$.rule.nOutOf.rules[]'
+      index: number
+      value: Uint8Array<ArrayBuffer>
+    }
+
+    export interface SignaturePolicyEnvelopeIdentitiesPrincipalClassificationFieldEvent {
+      field: '$.identities[].principalClassification'
+      value: common.MSPPrincipal.Classification
+      index: number
+    }
+
+    export interface SignaturePolicyEnvelopeIdentitiesPrincipalFieldEvent {
+      field: '$.identities[].principal'
+      value: Uint8Array<ArrayBuffer>
+      index: number
+    }
+
+    export function encode (obj: Partial<SignaturePolicyEnvelope>): Uint8Array<ArrayBuffer> {
+      return encodeMessage(obj, SignaturePolicyEnvelope.codec())
+    }
+
+    export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SignaturePolicyEnvelope>): SignaturePolicyEnvelope {
+      return decodeMessage(buf, SignaturePolicyEnvelope.codec(), opts)
+    }
+
+    export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SignaturePolicyEnvelope>): Generator<SignaturePolicyEnvelopeVersionFieldEvent | SignaturePolicyEnvelopeRuleSignedByFieldEvent | SignaturePolicyEnvelopeRuleNOutOfNFieldEvent | SignaturePolicyEnvelopeRuleNOutOfRulesFieldEvent | SignaturePolicyEnvelopeIdentitiesPrincipalClassificationFieldEvent | SignaturePolicyEnvelopeIdentitiesPrincipalFieldEvent> {
+      return streamMessage(buf, SignaturePolicyEnvelope.codec(), opts)
+    }
+  }
+
+  export interface SignaturePolicy {
+    signedBy?: number
+    nOutOf?: common.SignaturePolicy.NOutOf
+  }
+
+  export namespace SignaturePolicy {
+    export interface NOutOf {
+      n: number
+      rules: Uint8Array<ArrayBuffer>[]
+    }
+
+    export namespace NOutOf {
+      let _codec: Codec<NOutOf>
+
+      export const codec = (): Codec<NOutOf> => {
+        if (_codec == null) {
+          _codec = message<NOutOf>((obj, w, opts = {}) => {
+            if (opts.lengthDelimited !== false) {
+              w.fork()
+            }
+
+            if ((obj.n != null && obj.n !== 0)) {
+              w.uint32(8)
+              w.int32(obj.n)
+            }
+
+            if (obj.rules != null && obj.rules.length > 0) {
+              for (const value of obj.rules) {
+                w.uint32(18)
+                w.bytes(value)
+              }
+            }
+
+            if (opts.lengthDelimited !== false) {
+              w.ldelim()
+            }
+          }, (reader, length, opts = {}) => {
+            const obj: any = {
+              n: 0,
+              rules: []
+            }
+
+            const end = length == null ? reader.len : reader.pos + length
+
+            while (reader.pos < end) {
+              const tag = reader.uint32()
+
+              switch (tag >>> 3) {
+                case 1: {
+                  obj.n = reader.int32()
+                  break
+                }
+                case 2: {
+                  if (opts.limits?.rules != null && obj.rules.length === opts.limits.rules) {
+                    throw new MaxLengthError('Decode error - repeated field "rules" had too many elements')
+                  }
+
+                  obj.rules.push(reader.bytes())
+                  break
+                }
+                default: {
+                  reader.skipType(tag & 7)
+                  break
+                }
+              }
+            }
+
+            return obj
+          }, function * (reader, length, prefix, opts = {}) {
+            const obj = {
+              rules: 0
+            }
+
+            const end = length == null ? reader.len : reader.pos + length
+
+            while (reader.pos < end) {
+              const tag = reader.uint32()
+
+              switch (tag >>> 3) {
+                case 1: {
+                  yield {
+                    field: `${prefix}.n`,
+                    value: reader.int32()
+                  }
+                  break
+                }
+                case 2: {
+                  if (opts.limits?.rules != null && obj.rules === opts.limits.rules) {
+                    throw new MaxLengthError('Streaming decode error - repeated field "rules" had too many elements')
+                  }
+
+                  yield {
+                    field: `${prefix}.rules[]`,
+                    index: obj.rules,
+                    value: reader.bytes()
+                  }
+
+                  obj.rules++
+
+                  break
+                }
+                default: {
+                  reader.skipType(tag & 7)
+                  break
+                }
+              }
+            }
+          })
+        }
+
+        return _codec
+      }
+
+      export interface NOutOfNFieldEvent {
+        field: '$.n'
+        value: number
+      }
+
+      export interface NOutOfRulesFieldEvent {
+        field: '$.rules[]'
+        index: number
+        value: Uint8Array<ArrayBuffer>
+      }
+
+      export function encode (obj: Partial<NOutOf>): Uint8Array<ArrayBuffer> {
+        return encodeMessage(obj, NOutOf.codec())
+      }
+
+      export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<NOutOf>): NOutOf {
+        return decodeMessage(buf, NOutOf.codec(), opts)
+      }
+
+      export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<NOutOf>): Generator<NOutOfNFieldEvent | NOutOfRulesFieldEvent> {
+        return streamMessage(buf, NOutOf.codec(), opts)
+      }
+    }
+
+    let _codec: Codec<SignaturePolicy>
+
+    export const codec = (): Codec<SignaturePolicy> => {
+      if (_codec == null) {
+        _codec = message<SignaturePolicy>((obj, w, opts = {}) => {
+          if (opts.lengthDelimited !== false) {
+            w.fork()
+          }
+
+          obj = { ...obj }
+
+          if (obj.nOutOf != null) {
+            obj.signedBy = undefined
+          }
+
+          if (obj.signedBy != null) {
+            obj.nOutOf = undefined
+          }
+
+          if (obj.signedBy != null) {
+            w.uint32(8)
+            w.int32(obj.signedBy)
+          }
+
+          if (obj.nOutOf != null) {
+            w.uint32(18)
+            common.SignaturePolicy.NOutOf.codec().encode(obj.nOutOf, w)
+          }
+
+          if (opts.lengthDelimited !== false) {
+            w.ldelim()
+          }
+        }, (reader, length, opts = {}) => {
+          const obj: any = {}
+
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                obj.signedBy = reader.int32()
+                break
+              }
+              case 2: {
+                obj.nOutOf = common.SignaturePolicy.NOutOf.codec().decode(reader, reader.uint32(), {
+                  limits: opts.limits?.nOutOf
+                })
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+
+          if (obj.nOutOf != null) {
+            delete obj.signedBy
+          }
+
+          if (obj.signedBy != null) {
+            delete obj.nOutOf
+          }
+
+          return obj
+        }, function * (reader, length, prefix, opts = {}) {
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                yield {
+                  field: `${prefix}.signedBy`,
+                  value: reader.int32()
+                }
+                break
+              }
+              case 2: {
+                yield * common.SignaturePolicy.NOutOf.codec().stream(reader, reader.uint32(), `${prefix}.nOutOf`, {
+                  limits: opts.limits?.nOutOf
+                })
+
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+        })
+      }
+
+      return _codec
+    }
+
+    export interface SignaturePolicySignedByFieldEvent {
+      field: '$.signedBy'
+      value: number
+    }
+
+    export interface SignaturePolicyNOutOfNFieldEvent {
+      field: '$.nOutOf.n'
+      value: number
+    }
+
+    export interface SignaturePolicyNOutOfRulesFieldEvent {
+      field: '$.nOutOf.rules[]'
+      index: number
+      value: Uint8Array<ArrayBuffer>
+    }
+
+    export function encode (obj: Partial<SignaturePolicy>): Uint8Array<ArrayBuffer> {
+      return encodeMessage(obj, SignaturePolicy.codec())
+    }
+
+    export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SignaturePolicy>): SignaturePolicy {
+      return decodeMessage(buf, SignaturePolicy.codec(), opts)
+    }
+
+    export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SignaturePolicy>): Generator<SignaturePolicySignedByFieldEvent | SignaturePolicyNOutOfNFieldEvent | SignaturePolicyNOutOfRulesFieldEvent> {
+      return streamMessage(buf, SignaturePolicy.codec(), opts)
+    }
+  }
+
+  export interface MSPPrincipal {
+    principalClassification: common.MSPPrincipal.Classification
+    principal: Uint8Array<ArrayBuffer>
+  }
+
+  export namespace MSPPrincipal {
+    export enum Classification {
+      ROLE = 'ROLE',
+      ORGANIZATION_UNIT = 'ORGANIZATION_UNIT',
+      IDENTITY = 'IDENTITY',
+      ANONYMITY = 'ANONYMITY',
+      COMBINED = 'COMBINED'
+    }
+
+    enum __ClassificationValues {
+      ROLE = 0,
+      ORGANIZATION_UNIT = 1,
+      IDENTITY = 2,
+      ANONYMITY = 3,
+      COMBINED = 4
+    }
+
+    export namespace Classification {
+      export const codec = (): Codec<Classification> => {
+        return enumeration<Classification>(__ClassificationValues)
+      }
+    }
+
+    let _codec: Codec<MSPPrincipal>
+
+    export const codec = (): Codec<MSPPrincipal> => {
+      if (_codec == null) {
+        _codec = message<MSPPrincipal>((obj, w, opts = {}) => {
+          if (opts.lengthDelimited !== false) {
+            w.fork()
+          }
+
+          if (obj.principalClassification != null && __ClassificationValues[obj.principalClassification] !== 0) {
+            w.uint32(8)
+            common.MSPPrincipal.Classification.codec().encode(obj.principalClassification, w)
+          }
+
+          if ((obj.principal != null && obj.principal.byteLength > 0)) {
+            w.uint32(18)
+            w.bytes(obj.principal)
+          }
+
+          if (opts.lengthDelimited !== false) {
+            w.ldelim()
+          }
+        }, (reader, length, opts = {}) => {
+          const obj: any = {
+            principalClassification: Classification.ROLE,
+            principal: uint8ArrayAlloc(0)
+          }
+
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                obj.principalClassification = common.MSPPrincipal.Classification.codec().decode(reader)
+                break
+              }
+              case 2: {
+                obj.principal = reader.bytes()
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+
+          return obj
+        }, function * (reader, length, prefix, opts = {}) {
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                yield {
+                  field: `${prefix}.principalClassification`,
+                  value: common.MSPPrincipal.Classification.codec().decode(reader)
+                }
+                break
+              }
+              case 2: {
+                yield {
+                  field: `${prefix}.principal`,
+                  value: reader.bytes()
+                }
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+        })
+      }
+
+      return _codec
+    }
+
+    export interface MSPPrincipalPrincipalClassificationFieldEvent {
+      field: '$.principalClassification'
+      value: common.MSPPrincipal.Classification
+    }
+
+    export interface MSPPrincipalPrincipalFieldEvent {
+      field: '$.principal'
+      value: Uint8Array<ArrayBuffer>
+    }
+
+    export function encode (obj: Partial<MSPPrincipal>): Uint8Array<ArrayBuffer> {
+      return encodeMessage(obj, MSPPrincipal.codec())
+    }
+
+    export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MSPPrincipal>): MSPPrincipal {
+      return decodeMessage(buf, MSPPrincipal.codec(), opts)
+    }
+
+    export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MSPPrincipal>): Generator<MSPPrincipalPrincipalClassificationFieldEvent | MSPPrincipalPrincipalFieldEvent> {
+      return streamMessage(buf, MSPPrincipal.codec(), opts)
+    }
+  }
+
+  export interface MSPRole {
+    mspIdentifier: string
+    role: common.MSPRole.MSPRoleType
+  }
+
+  export namespace MSPRole {
+    export enum MSPRoleType {
+      MEMBER = 'MEMBER',
+      ADMIN = 'ADMIN',
+      CLIENT = 'CLIENT',
+      PEER = 'PEER',
+      ORDERER = 'ORDERER'
+    }
+
+    enum __MSPRoleTypeValues {
+      MEMBER = 0,
+      ADMIN = 1,
+      CLIENT = 2,
+      PEER = 3,
+      ORDERER = 4
+    }
+
+    export namespace MSPRoleType {
+      export const codec = (): Codec<MSPRoleType> => {
+        return enumeration<MSPRoleType>(__MSPRoleTypeValues)
+      }
+    }
+
+    let _codec: Codec<MSPRole>
+
+    export const codec = (): Codec<MSPRole> => {
+      if (_codec == null) {
+        _codec = message<MSPRole>((obj, w, opts = {}) => {
+          if (opts.lengthDelimited !== false) {
+            w.fork()
+          }
+
+          if ((obj.mspIdentifier != null && obj.mspIdentifier !== '')) {
+            w.uint32(10)
+            w.string(obj.mspIdentifier)
+          }
+
+          if (obj.role != null && __MSPRoleTypeValues[obj.role] !== 0) {
+            w.uint32(16)
+            common.MSPRole.MSPRoleType.codec().encode(obj.role, w)
+          }
+
+          if (opts.lengthDelimited !== false) {
+            w.ldelim()
+          }
+        }, (reader, length, opts = {}) => {
+          const obj: any = {
+            mspIdentifier: '',
+            role: MSPRoleType.MEMBER
+          }
+
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                obj.mspIdentifier = reader.string()
+                break
+              }
+              case 2: {
+                obj.role = common.MSPRole.MSPRoleType.codec().decode(reader)
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+
+          return obj
+        }, function * (reader, length, prefix, opts = {}) {
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                yield {
+                  field: `${prefix}.mspIdentifier`,
+                  value: reader.string()
+                }
+                break
+              }
+              case 2: {
+                yield {
+                  field: `${prefix}.role`,
+                  value: common.MSPRole.MSPRoleType.codec().decode(reader)
+                }
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+        })
+      }
+
+      return _codec
+    }
+
+    export interface MSPRoleMspIdentifierFieldEvent {
+      field: '$.mspIdentifier'
+      value: string
+    }
+
+    export interface MSPRoleRoleFieldEvent {
+      field: '$.role'
+      value: common.MSPRole.MSPRoleType
+    }
+
+    export function encode (obj: Partial<MSPRole>): Uint8Array<ArrayBuffer> {
+      return encodeMessage(obj, MSPRole.codec())
+    }
+
+    export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MSPRole>): MSPRole {
+      return decodeMessage(buf, MSPRole.codec(), opts)
+    }
+
+    export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MSPRole>): Generator<MSPRoleMspIdentifierFieldEvent | MSPRoleRoleFieldEvent> {
+      return streamMessage(buf, MSPRole.codec(), opts)
+    }
+  }
+
+  export interface HashingAlgorithm {
+    name: string
+  }
+
+  export namespace HashingAlgorithm {
+    let _codec: Codec<HashingAlgorithm>
+
+    export const codec = (): Codec<HashingAlgorithm> => {
+      if (_codec == null) {
+        _codec = message<HashingAlgorithm>((obj, w, opts = {}) => {
+          if (opts.lengthDelimited !== false) {
+            w.fork()
+          }
+
+          if ((obj.name != null && obj.name !== '')) {
+            w.uint32(10)
+            w.string(obj.name)
+          }
+
+          if (opts.lengthDelimited !== false) {
+            w.ldelim()
+          }
+        }, (reader, length, opts = {}) => {
+          const obj: any = {
+            name: ''
+          }
+
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                obj.name = reader.string()
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+
+          return obj
+        }, function * (reader, length, prefix, opts = {}) {
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                yield {
+                  field: `${prefix}.name`,
+                  value: reader.string()
+                }
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+        })
+      }
+
+      return _codec
+    }
+
+    export interface HashingAlgorithmNameFieldEvent {
+      field: '$.name'
+      value: string
+    }
+
+    export function encode (obj: Partial<HashingAlgorithm>): Uint8Array<ArrayBuffer> {
+      return encodeMessage(obj, HashingAlgorithm.codec())
+    }
+
+    export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HashingAlgorithm>): HashingAlgorithm {
+      return decodeMessage(buf, HashingAlgorithm.codec(), opts)
+    }
+
+    export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HashingAlgorithm>): Generator<HashingAlgorithmNameFieldEvent> {
+      return streamMessage(buf, HashingAlgorithm.codec(), opts)
+    }
+  }
+
+  export interface BlockDataHashingStructure {
+    width: number
+  }
+
+  export namespace BlockDataHashingStructure {
+    let _codec: Codec<BlockDataHashingStructure>
+
+    export const codec = (): Codec<BlockDataHashingStructure> => {
+      if (_codec == null) {
+        _codec = message<BlockDataHashingStructure>((obj, w, opts = {}) => {
+          if (opts.lengthDelimited !== false) {
+            w.fork()
+          }
+
+          if ((obj.width != null && obj.width !== 0)) {
+            w.uint32(8)
+            w.uint32(obj.width)
+          }
+
+          if (opts.lengthDelimited !== false) {
+            w.ldelim()
+          }
+        }, (reader, length, opts = {}) => {
+          const obj: any = {
+            width: 0
+          }
+
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                obj.width = reader.uint32()
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+
+          return obj
+        }, function * (reader, length, prefix, opts = {}) {
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                yield {
+                  field: `${prefix}.width`,
+                  value: reader.uint32()
+                }
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+        })
+      }
+
+      return _codec
+    }
+
+    export interface BlockDataHashingStructureWidthFieldEvent {
+      field: '$.width'
+      value: number
+    }
+
+    export function encode (obj: Partial<BlockDataHashingStructure>): Uint8Array<ArrayBuffer> {
+      return encodeMessage(obj, BlockDataHashingStructure.codec())
+    }
+
+    export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BlockDataHashingStructure>): BlockDataHashingStructure {
+      return decodeMessage(buf, BlockDataHashingStructure.codec(), opts)
+    }
+
+    export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BlockDataHashingStructure>): Generator<BlockDataHashingStructureWidthFieldEvent> {
+      return streamMessage(buf, BlockDataHashingStructure.codec(), opts)
+    }
+  }
+
+  export interface OrdererAddresses {
+    addresses: string[]
+  }
+
+  export namespace OrdererAddresses {
+    let _codec: Codec<OrdererAddresses>
+
+    export const codec = (): Codec<OrdererAddresses> => {
+      if (_codec == null) {
+        _codec = message<OrdererAddresses>((obj, w, opts = {}) => {
+          if (opts.lengthDelimited !== false) {
+            w.fork()
+          }
+
+          if (obj.addresses != null && obj.addresses.length > 0) {
+            for (const value of obj.addresses) {
+              w.uint32(10)
+              w.string(value)
+            }
+          }
+
+          if (opts.lengthDelimited !== false) {
+            w.ldelim()
+          }
+        }, (reader, length, opts = {}) => {
+          const obj: any = {
+            addresses: []
+          }
+
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                if (opts.limits?.addresses != null && obj.addresses.length === opts.limits.addresses) {
+                  throw new MaxLengthError('Decode error - repeated field "addresses" had too many elements')
+                }
+
+                obj.addresses.push(reader.string())
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+
+          return obj
+        }, function * (reader, length, prefix, opts = {}) {
+          const obj = {
+            addresses: 0
+          }
+
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                if (opts.limits?.addresses != null && obj.addresses === opts.limits.addresses) {
+                  throw new MaxLengthError('Streaming decode error - repeated field "addresses" had too many elements')
+                }
+
+                yield {
+                  field: `${prefix}.addresses[]`,
+                  index: obj.addresses,
+                  value: reader.string()
+                }
+
+                obj.addresses++
+
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+        })
+      }
+
+      return _codec
+    }
+
+    export interface OrdererAddressesAddressesFieldEvent {
+      field: '$.addresses[]'
+      index: number
+      value: string
+    }
+
+    export function encode (obj: Partial<OrdererAddresses>): Uint8Array<ArrayBuffer> {
+      return encodeMessage(obj, OrdererAddresses.codec())
+    }
+
+    export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAddresses>): OrdererAddresses {
+      return decodeMessage(buf, OrdererAddresses.codec(), opts)
+    }
+
+    export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAddresses>): Generator<OrdererAddressesAddressesFieldEvent> {
+      return streamMessage(buf, OrdererAddresses.codec(), opts)
+    }
+  }
+
+  export interface Consortium {
+    name: string
+  }
+
+  export namespace Consortium {
+    let _codec: Codec<Consortium>
+
+    export const codec = (): Codec<Consortium> => {
+      if (_codec == null) {
+        _codec = message<Consortium>((obj, w, opts = {}) => {
+          if (opts.lengthDelimited !== false) {
+            w.fork()
+          }
+
+          if ((obj.name != null && obj.name !== '')) {
+            w.uint32(10)
+            w.string(obj.name)
+          }
+
+          if (opts.lengthDelimited !== false) {
+            w.ldelim()
+          }
+        }, (reader, length, opts = {}) => {
+          const obj: any = {
+            name: ''
+          }
+
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                obj.name = reader.string()
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+
+          return obj
+        }, function * (reader, length, prefix, opts = {}) {
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                yield {
+                  field: `${prefix}.name`,
+                  value: reader.string()
+                }
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+        })
+      }
+
+      return _codec
+    }
+
+    export interface ConsortiumNameFieldEvent {
+      field: '$.name'
+      value: string
+    }
+
+    export function encode (obj: Partial<Consortium>): Uint8Array<ArrayBuffer> {
+      return encodeMessage(obj, Consortium.codec())
+    }
+
+    export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Consortium>): Consortium {
+      return decodeMessage(buf, Consortium.codec(), opts)
+    }
+
+    export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Consortium>): Generator<ConsortiumNameFieldEvent> {
+      return streamMessage(buf, Consortium.codec(), opts)
+    }
+  }
+
+  export interface Capabilities {
+    capabilities: Map<string, common.Capability>
+  }
+
+  export namespace Capabilities {
+    export interface Capabilities$capabilitiesEntry {
+      key: string
+      value?: common.Capability
+    }
+
+    export namespace Capabilities$capabilitiesEntry {
+      let _codec: Codec<Capabilities$capabilitiesEntry>
+
+      export const codec = (): Codec<Capabilities$capabilitiesEntry> => {
+        if (_codec == null) {
+          _codec = message<Capabilities$capabilitiesEntry>((obj, w, opts = {}) => {
+            if (opts.lengthDelimited !== false) {
+              w.fork()
+            }
+
+            if ((obj.key != null && obj.key !== '')) {
+              w.uint32(10)
+              w.string(obj.key)
+            }
+
+            if (obj.value != null) {
+              w.uint32(18)
+              common.Capability.codec().encode(obj.value, w)
+            }
+
+            if (opts.lengthDelimited !== false) {
+              w.ldelim()
+            }
+          }, (reader, length, opts = {}) => {
+            const obj: any = {
+              key: ''
+            }
+
+            const end = length == null ? reader.len : reader.pos + length
+
+            while (reader.pos < end) {
+              const tag = reader.uint32()
+
+              switch (tag >>> 3) {
+                case 1: {
+                  obj.key = reader.string()
+                  break
+                }
+                case 2: {
+                  obj.value = common.Capability.codec().decode(reader, reader.uint32(), {
+                    limits: opts.limits?.value
+                  })
+                  break
+                }
+                default: {
+                  reader.skipType(tag & 7)
+                  break
+                }
+              }
+            }
+
+            return obj
+          }, function * (reader, length, prefix, opts = {}) {
+            const end = length == null ? reader.len : reader.pos + length
+
+            while (reader.pos < end) {
+              const tag = reader.uint32()
+
+              switch (tag >>> 3) {
+                case 1: {
+                  yield {
+                    field: `${prefix}.key`,
+                    value: reader.string()
+                  }
+                  break
+                }
+                case 2: {
+                  yield * common.Capability.codec().stream(reader, reader.uint32(), `${prefix}.value`, {
+                    limits: opts.limits?.value
+                  })
+
+                  break
+                }
+                default: {
+                  reader.skipType(tag & 7)
+                  break
+                }
+              }
+            }
+          })
+        }
+
+        return _codec
+      }
+
+      export interface Capabilities$capabilitiesEntryKeyFieldEvent {
+        field: '$.key'
+        value: string
+      }
+
+      export function encode (obj: Partial<Capabilities$capabilitiesEntry>): Uint8Array<ArrayBuffer> {
+        return encodeMessage(obj, Capabilities$capabilitiesEntry.codec())
+      }
+
+      export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Capabilities$capabilitiesEntry>): Capabilities$capabilitiesEntry {
+        return decodeMessage(buf, Capabilities$capabilitiesEntry.codec(), opts)
+      }
+
+      export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Capabilities$capabilitiesEntry>): Generator<Capabilities$capabilitiesEntryKeyFieldEvent> {
+        return streamMessage(buf, Capabilities$capabilitiesEntry.codec(), opts)
+      }
+    }
+
+    let _codec: Codec<Capabilities>
+
+    export const codec = (): Codec<Capabilities> => {
+      if (_codec == null) {
+        _codec = message<Capabilities>((obj, w, opts = {}) => {
+          if (opts.lengthDelimited !== false) {
+            w.fork()
+          }
+
+          if (obj.capabilities != null && obj.capabilities.size > 0) {
+            for (const [key, value] of obj.capabilities.entries()) {
+              w.uint32(10)
+              common.Capabilities.Capabilities$capabilitiesEntry.codec().encode({ key, value }, w)
+            }
+          }
+
+          if (opts.lengthDelimited !== false) {
+            w.ldelim()
+          }
+        }, (reader, length, opts = {}) => {
+          const obj: any = {
+            capabilities: new Map<string, common.Capability>()
+          }
+
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                if (opts.limits?.capabilities != null && obj.capabilities.size === opts.limits.capabilities) {
+                  throw new MaxSizeError('Decode error - map field "capabilities" had too many elements')
+                }
+
+                const entry = common.Capabilities.Capabilities$capabilitiesEntry.codec().decode(reader, reader.uint32(), {
+                  limits: {
+                    value: opts.limits?.capabilities$value
+                  }
+                })
+                obj.capabilities.set(entry.key, entry.value)
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+
+          return obj
+        }, function * (reader, length, prefix, opts = {}) {
+          const obj = {
+            capabilities: 0
+          }
+
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              case 1: {
+                if (opts.limits?.capabilities != null && obj.capabilities === opts.limits.capabilities) {
+                  throw new MaxLengthError('Decode error - map field "capabilities" had too many elements')
+                }
+
+                yield * common.Capabilities.Capabilities$capabilitiesEntry.codec().stream(reader, reader.uint32(), `${prefix}.capabilities{}`, {
+                  limits: {
+                    value: opts.limits?.capabilities$value
+                  }
+                })
+
+                obj.capabilities++
+
+                break
+              }
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+        })
+      }
+
+      return _codec
+    }
+
+    export function encode (obj: Partial<Capabilities>): Uint8Array<ArrayBuffer> {
+      return encodeMessage(obj, Capabilities.codec())
+    }
+
+    export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Capabilities>): Capabilities {
+      return decodeMessage(buf, Capabilities.codec(), opts)
+    }
+
+    export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Capabilities>): Generator<{}> {
+      return streamMessage(buf, Capabilities.codec(), opts)
+    }
+  }
+
+  export interface Capability {}
+
+  export namespace Capability {
+    let _codec: Codec<Capability>
+
+    export const codec = (): Codec<Capability> => {
+      if (_codec == null) {
+        _codec = message<Capability>((obj, w, opts = {}) => {
+          if (opts.lengthDelimited !== false) {
+            w.fork()
+          }
+
+          if (opts.lengthDelimited !== false) {
+            w.ldelim()
+          }
+        }, (reader, length, opts = {}) => {
+          const obj: any = {}
+
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+
+          return obj
+        }, function * (reader, length, prefix, opts = {}) {
+          const end = length == null ? reader.len : reader.pos + length
+
+          while (reader.pos < end) {
+            const tag = reader.uint32()
+
+            switch (tag >>> 3) {
+              default: {
+                reader.skipType(tag & 7)
+                break
+              }
+            }
+          }
+        })
+      }
+
+      return _codec
+    }
+
+    export function encode (obj: Partial<Capability>): Uint8Array<ArrayBuffer> {
+      return encodeMessage(obj, Capability.codec())
+    }
+
+    export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Capability>): Capability {
+      return decodeMessage(buf, Capability.codec(), opts)
+    }
+
+    export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Capability>): Generator<{}> {
+      return streamMessage(buf, Capability.codec(), opts)
+    }
+  }
+
   let _codec: Codec<common>
 
   export const codec = (): Codec<common> => {

@@ -70,12 +70,20 @@ const MESSAGE_LIMITS = {
 /** Decodes the envelope bytes of one frame and the gossip message inside; checks it has content and the right tag. */
 export function openEnvelope (bytes: Uint8Array | import('uint8arraylist').Uint8ArrayList): SignedMessage {
   let envelope: gossip.Envelope
-  let message: gossip.GossipMessage
   try {
     envelope = gossip.Envelope.decode(bytes, { limits: ENVELOPE_LIMITS })
   } catch (err) {
     throw new MalformedMessageError('bad-envelope', `envelope does not decode: ${(err as Error).message}`)
   }
+  return openMessage(envelope)
+}
+
+/**
+ * Decodes and checks the gossip message inside an already decoded envelope (one carried inside another
+ * message: a membership request's self information, the alive messages of a membership response, ...).
+ */
+export function openMessage (envelope: gossip.Envelope): SignedMessage {
+  let message: gossip.GossipMessage
   try {
     message = gossip.GossipMessage.decode(envelope.payload, { limits: MESSAGE_LIMITS as never })
   } catch (err) {

@@ -48,7 +48,14 @@ describe('fgossip start', () => {
       assert.match(status.peerId, /^12D3KooW/)
       assert.equal(status.endpoint, `127.0.0.1:${p0}`)
       assert.equal(status.externalEndpoint, `127.0.0.1:${p0}`)
-      assert.deepEqual(status.members, [])
+      // discovery: peer1 is a member, alive, with its endpoints (same org: the internal one too)
+      await waitFor(async () => (await getJson(`http://127.0.0.1:${o0}/status`))?.body?.members?.some((m: { alive: boolean }) => m.alive) === true, 'peer1 is an alive member of peer0', 10_000)
+      const members = (await getJson(`http://127.0.0.1:${o0}/status`))?.body.members
+      assert.equal(members.length, 1)
+      assert.equal(members[0].mspId, 'Org1MSP')
+      assert.equal(members[0].endpoint, `127.0.0.1:${p1}`)
+      assert.equal(members[0].internalEndpoint, `127.0.0.1:${p1}`)
+      assert.match(members[0].peerId, /^12D3KooW/)
       assert.deepEqual(status.channels, {})
       assert.equal(status.connections[0].mspId, 'Org1MSP')
 

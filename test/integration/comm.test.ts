@@ -33,13 +33,16 @@ async function first (iter: AsyncIterable<ReceivedMessage>): Promise<ReceivedMes
   throw new Error('ended without a message')
 }
 
+/** These tests are about the comm layer alone: discovery would add its own traffic. */
+const COMM_ONLY = { discovery: false }
+
 describe('comm between real nodes', () => {
   let layout: CryptoLayout
   before(async () => { layout = await testCrypto() })
   after(cleanupTmp)
 
   it('sends control and block messages; the receiver learns the sender and replies', async () => {
-    const [a, c] = await createTestNetwork(2, 2)
+    const [a, c] = await createTestNetwork(2, 2, COMM_ONLY)
     try {
       const gotReq = first(c.comm.accept(m => m.kind === 'memReq'))
       const gotBlock = first(c.comm.accept(m => m.kind === 'dataMsg'))
@@ -65,7 +68,7 @@ describe('comm between real nodes', () => {
   })
 
   it('drops pushes past sendBuffSize and counts the overflow', async () => {
-    const [a, c] = await createTestNetwork(2, 2)
+    const [a, c] = await createTestNetwork(2, 2, COMM_ONLY)
     try {
       await a.comm.connect({ endpoint: c.multiaddrs()[0] })
       // 300 pushes at once into a queue of 200 (the pump has not run yet): at least 100 overflow
@@ -80,7 +83,7 @@ describe('comm between real nodes', () => {
   })
 
   it('probe learns the remote identity without admitting anyone', async () => {
-    const [a, c] = await createTestNetwork(2, 2)
+    const [a, c] = await createTestNetwork(2, 2, COMM_ONLY)
     try {
       const id = await a.comm.probe(c.multiaddrs()[0])
       assert.equal(id.mspId, 'Org2MSP')
@@ -93,9 +96,9 @@ describe('comm between real nodes', () => {
   })
 
   it('keeps one connection per PKI-ID: a newer connection replaces the older', async () => {
-    const c = await startNode(layout, { org: 2, peer: 0 })
-    const a1 = await startNode(layout, { org: 1, peer: 0 })
-    const a2 = await startNode(layout, { org: 1, peer: 0 }) // same MSP identity, another libp2p key: a restarted peer
+    const c = await startNode(layout, { org: 2, peer: 0, ...COMM_ONLY })
+    const a1 = await startNode(layout, { org: 1, peer: 0, ...COMM_ONLY })
+    const a2 = await startNode(layout, { org: 1, peer: 0, ...COMM_ONLY }) // same MSP identity, another libp2p key: a restarted peer
     try {
       await a1.comm.connect({ endpoint: c.multiaddrs()[0] })
       await waitFor(() => c.comm.connectedPeer(a1.identity.pkiId)?.peerId.equals(a1.libp2p.peerId) === true, 'a1 admitted')
@@ -109,7 +112,7 @@ describe('comm between real nodes', () => {
   })
 
   it('a stock libp2p node connects, identifies and pings, and is never admitted to gossip', async () => {
-    const [a] = await createTestNetwork(1, 1)
+    const [a] = await createTestNetwork(1, 1, COMM_ONLY)
     const raw = await rawNode()
     try {
       const rtt = await raw.services.ping.ping(a.multiaddrs()[0])
@@ -131,7 +134,7 @@ describe('comm between real nodes', () => {
   })
 
   it('every new outbound connection runs the handshake, whoever dialled it', async () => {
-    const [a, c] = await createTestNetwork(2, 2)
+    const [a, c] = await createTestNetwork(2, 2, COMM_ONLY)
     try {
       await a.libp2p.dial(c.multiaddrs()[0]) // plain libp2p dial, not through comm
       await waitFor(() => a.comm.connectedPeer(c.identity.pkiId) != null && c.comm.connectedPeer(a.identity.pkiId) != null, 'both admitted')
@@ -141,7 +144,7 @@ describe('comm between real nodes', () => {
   })
 
   it('dialling a stock libp2p node admits nothing and leaves its connection alone', async () => {
-    const [a] = await createTestNetwork(1, 1)
+    const [a] = await createTestNetwork(1, 1, COMM_ONLY)
     const raw = await rawNode()
     try {
       await assert.rejects(a.comm.connect({ endpoint: raw.getMultiaddrs()[0] }), { name: 'HandshakeError' })
@@ -156,7 +159,7 @@ describe('comm between real nodes', () => {
   })
 
   it('malformed and oversized frames on the control and block streams are dropped without harm', async () => {
-    const [a, c] = await createTestNetwork(2, 2)
+    const [a, c] = await createTestNetwork(2, 2, COMM_ONLY)
     const raw = await rawNode()
     try {
       // the stranger holds a genuine identity and completes a real handshake, then misbehaves

@@ -30,13 +30,16 @@ function craftHandshake (fields: { identity: Uint8Array, pkiId: Uint8Array, bind
   return encodeFrames([encodeEnvelope(msg.envelope)]).subarray()
 }
 
+/** These tests are about the comm layer alone: discovery would add its own traffic. */
+const COMM_ONLY = { discovery: false }
+
 describe('handshake between real nodes', () => {
   let layout: CryptoLayout
   before(async () => { layout = await testCrypto() })
   after(cleanupTmp)
 
   it('two nodes of two orgs connect and each admits the other with its verified identity', async () => {
-    const [a, c] = await createTestNetwork(2, 2)
+    const [a, c] = await createTestNetwork(2, 2, COMM_ONLY)
     try {
       const peer = await a.comm.connect({ endpoint: c.multiaddrs()[0] })
       assert.equal(peer.identity.mspId, 'Org2MSP')
@@ -53,7 +56,7 @@ describe('handshake between real nodes', () => {
   })
 
   it('three nodes of two orgs connect pairwise, in both directions', async () => {
-    const nodes = await createTestNetwork(3, 2)
+    const nodes = await createTestNetwork(3, 2, COMM_ONLY)
     try {
       await nodes[0].comm.connect({ endpoint: nodes[1].multiaddrs()[0] })
       await nodes[2].comm.connect({ endpoint: nodes[0].multiaddrs()[0] })
@@ -69,8 +72,8 @@ describe('handshake between real nodes', () => {
   })
 
   it('a node with an identity of an org its peer does not know is refused', async () => {
-    const a = await startNode(layout, { org: 1, peer: 1, knownOrgs: [] })
-    const c = await startNode(layout, { org: 2, peer: 1 })
+    const a = await startNode(layout, { org: 1, peer: 1, knownOrgs: [], ...COMM_ONLY })
+    const c = await startNode(layout, { org: 2, peer: 1, ...COMM_ONLY })
     try {
       await assert.rejects(c.comm.connect({ endpoint: a.multiaddrs()[0] }))
       await waitFor(async () => await metric(a, 'gossip_comm_handshake_failures', { reason: 'unknown-org' }) === 1, 'unknown-org counted')
@@ -86,7 +89,7 @@ describe('handshake between real nodes', () => {
     let raw: RawNode
 
     before(async () => {
-      target = await startNode(layout, { org: 1, peer: 2 })
+      target = await startNode(layout, { org: 1, peer: 2, ...COMM_ONLY })
       raw = await rawNode()
     })
     after(async () => {
@@ -129,7 +132,7 @@ describe('handshake between real nodes', () => {
     })
 
     it('refuses a handshake replayed from another connection', async () => {
-      const a = await startNode(layout, { org: 1, peer: 0 })
+      const a = await startNode(layout, { org: 1, peer: 0, ...COMM_ONLY })
       try {
         // a's genuine, correctly signed handshake, bound to a's PeerId, replayed by the stranger
         const genuine = createHandshake(a.identity, a.libp2p.peerId, false)
