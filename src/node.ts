@@ -26,6 +26,11 @@ import { IdentityStore } from './identity/store.js'
 import { systemClock } from './algo/clock.js'
 import { TypedEventEmitter } from 'main-event'
 import type { Member } from './membership/view.js'
+import { ChannelService, type ChannelStatus } from './channels/service.js'
+import { channelFromConfigBlock, parseChannelDefinition, type ChannelDefinition } from './channels/channel-config.js'
+import type { ChannelPeer } from './channels/membership.js'
+import { common } from './pb/common.js'
+import { registerChannelRoutes } from './api/routes.js'
 import type { PrivateKey } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
@@ -54,7 +59,7 @@ export interface NodeStatus {
   startedAt: string
   connections: Array<{ pkiId: string, peerId: string, mspId: string, remoteAddr: string, direction: string, connectedAt: string }>
   members: PeerInfo[]
-  channels: Record<string, unknown>
+  channels: Record<string, ChannelStatus>
 }
 
 const log = createLogger('node')
@@ -85,25 +90,59 @@ export async function loadOrCreatePeerKey (fileSystemPath: string): Promise<Priv
 }
 
 /**
- * The bootstrap endpoints worth dialling: Fabric's default (`127.0.0.1:7051`) is the peer itself, and like
- * Fabric's discovery we never dial our own endpoints or a loopback address on our own port.
+ * A predicate telling this peer's own endpoints: the configured ones (listen address, `peer.address`,
+ * gossip endpoints, and any given), and a loopback address on one of their ports, as Fabric's discovery
+ * never dials `127.0.0.1:<own port>` or `localhost:<own port>`.
  */
-export function bootstrapEndpoints (config: NodeConfig): Multiaddr[] {
+export function ownEndpointPredicate (config: NodeConfig, extra: string[] = []): (hostPort: { host: string, port: number }) => boolean {
   const p = config.peer
-  const own = [p.listenAddress, p.address, p.gossip.endpoint, p.gossip.externalEndpoint]
+  const own = [p.listenAddress, p.address, p.gossip.endpoint, p.gossip.externalEndpoint, ...extra]
     .filter(e => e !== '')
     .map(e => endpointHostPort(e, 'peer.address'))
   const ownPorts = new Set(own.map(o => o.port))
   const loopback = (h: string): boolean => h === 'localhost' || h === '::1' || h.startsWith('127.')
-  return p.gossip.bootstrap.flatMap((b, i) => {
+  return hp => own.some(o => o.host === hp.host && o.port === hp.port) || (loopback(hp.host) && ownPorts.has(hp.port))
+}
+
+/**
+ * The bootstrap endpoints worth dialling: Fabric's default (`127.0.0.1:7051`) is the peer itself, and like
+ * Fabric's discovery we never dial our own endpoints.
+ */
+export function bootstrapEndpoints (config: NodeConfig): Multiaddr[] {
+  const isOwn = ownEndpointPredicate(config)
+  return config.peer.gossip.bootstrap.flatMap((b, i) => {
     const key = `peer.gossip.bootstrap[${i}]`
     const ma = parseEndpoint(b, key)
-    // a /p2p PeerId says who the remote is; a /dnsaddr has no host and port to compare with ours
     if (ma.getComponents().some(c => c.name === 'p2p' || c.name === 'dnsaddr')) return [ma]
-    const hp = endpointHostPort(b, key)
-    const self = own.some(o => o.host === hp.host && o.port === hp.port) || (loopback(hp.host) && ownPorts.has(hp.port))
-    return self ? [] : [ma]
+    return isOwn(endpointHostPort(b, key)) ? [] : [ma]
   })
+}
+
+function isDefinition (x: ChannelDefinition | common.Block): x is ChannelDefinition {
+  return typeof (x as ChannelDefinition).name === 'string' && Array.isArray((x as ChannelDefinition).orgs)
+}
+
+/** Reads the channels of `channels:` in the config: genesis blocks or definitions; errors name the entry. */
+export async function channelsFromConfig (config: NodeConfig): Promise<ChannelDefinition[]> {
+  const out: ChannelDefinition[] = []
+  for (const [i, source] of config.channels.entries()) {
+    if ('block' in source) {
+      let bytes: Uint8Array
+      try {
+        bytes = await readFile(source.block)
+      } catch (err) {
+        throw new Error(`channels[${i}]: cannot read the genesis block ${source.block}: ${(err as Error).message}`)
+      }
+      try {
+        out.push(channelFromConfigBlock(common.Block.decode(bytes)))
+      } catch (err) {
+        throw new Error(`channels[${i}]: ${source.block} is not a channel config block: ${(err as Error).message}`)
+      }
+    } else {
+      out.push(parseChannelDefinition(source.config, `channels[${i}]`))
+    }
+  }
+  return out
 }
 
 /** A member as `peers()` and `GET /status` show it. */
@@ -140,14 +179,20 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   readonly operations: OperationsServer | undefined
   readonly identities: IdentityStore
   readonly discovery: Discovery
+  readonly channels: ChannelService
   private readonly connector: Connector
+  private readonly initialChannels: ChannelDefinition[]
   private startedAt = new Date(0)
 
   private readonly runDiscovery: boolean
 
-  private constructor (config: NodeConfig, identity: SigningIdentity, msps: MspManager, libp2p: GossipLibp2p, registry: Registry, ops: { host: string, port: number } | undefined, runDiscovery: boolean) {
+  private ownEndpoint: (hp: { host: string, port: number }) => boolean
+
+  private constructor (config: NodeConfig, identity: SigningIdentity, msps: MspManager, libp2p: GossipLibp2p, registry: Registry, ops: { host: string, port: number } | undefined, runDiscovery: boolean, channels: ChannelDefinition[]) {
     super()
     this.runDiscovery = runDiscovery
+    this.initialChannels = channels
+    this.ownEndpoint = ownEndpointPredicate(config)
     this.config = config
     this.identity = identity
     this.msps = msps
@@ -209,6 +254,31 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         markProtected: (pkiId, kind) => { if (kind === 'bootstrap') this.discovery.view.markBootstrap(pkiId); else this.discovery.view.markAnchor(pkiId) }
       }
     })
+    this.channels = new ChannelService({
+      signer: identity,
+      comm,
+      discovery: this.discovery,
+      clock: systemClock,
+      externalEndpoint: g.externalEndpoint,
+      publishStateInfoInterval: g.publishStateInfoInterval,
+      requestStateInfoInterval: g.requestStateInfoInterval,
+      pullPeerNum: g.pullPeerNum,
+      propagatePeerNum: g.propagatePeerNum,
+      propagateIterations: g.propagateIterations,
+      maxPropagationBurstSize: g.maxPropagationBurstSize,
+      maxPropagationBurstLatency: g.maxPropagationBurstLatency,
+      registry,
+      host: {
+        trustOrg: (mspId, roots, intermediates) => { msps.addOrg(mspId, roots, intermediates) },
+        identity: pkiId => this.identities.get(pkiId),
+        connectAnchor: (endpoint, org) => { void this.connector.connect({ endpoint, kind: 'anchor', listedOrg: org }) },
+        isOwnEndpoint: (endpoint) => {
+          try { return this.ownEndpoint(endpointHostPort(endpoint, 'anchor peer')) } catch { return false }
+        },
+        resolveEndpoint: (e: string) => { try { return parseEndpoint(e, 'anchor peer') } catch { return undefined } }
+      }
+    })
+    if (this.operations != null) registerChannelRoutes(this.operations, this)
     // the identities proven by handshakes sign the messages of their peers
     comm.addEventListener('peer:connected', evt => {
       try { this.identities.put(evt.detail.pkiId, evt.detail.identity.serialized) } catch (err) { log.debug(`handshake identity not stored: ${(err as Error).message}`) }
@@ -263,7 +333,8 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       }
     })
     const ops = options.operations !== false ? endpointHostPort(config.operations.listenAddress, 'operations.listenAddress') : undefined
-    return new GossipNode(config, identity, msps, libp2p, registry, ops, options.discovery !== false)
+    const channels = await channelsFromConfig(config)
+    return new GossipNode(config, identity, msps, libp2p, registry, ops, options.discovery !== false, channels)
   }
 
   get comm (): Comm { return this.libp2p.services.comm }
@@ -287,15 +358,20 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     const ops = this.operations?.address()
     log.info(`${this.config.peer.id} (${this.identity.mspId}) started: peerId ${this.libp2p.peerId.toString()}, pkiId ${pkiIdToHex(this.identity.pkiId)}`)
     log.info(`listening on ${this.multiaddrs().map(m => m.toString()).join(', ')}${ops != null ? `; operations on http://${ops.host}:${ops.port}` : ''}`)
-    this.discovery.setEndpoint(this.effectiveEndpoint())
+    const endpoint = this.effectiveEndpoint()
+    this.discovery.setEndpoint(endpoint)
+    this.ownEndpoint = ownEndpointPredicate(this.config, [endpoint])
     this.identities.start()
+    for (const def of this.initialChannels) this.channels.join(def)
     if (!this.runDiscovery) return
     this.discovery.start()
-    for (const endpoint of bootstrapEndpoints(this.config)) void this.connector.connect({ endpoint, kind: 'bootstrap' })
+    this.channels.start()
+    for (const ep of bootstrapEndpoints(this.config)) void this.connector.connect({ endpoint: ep, kind: 'bootstrap' })
   }
 
   async stop (): Promise<void> {
     this.connector.stop()
+    this.channels.stop()
     this.discovery.stop()
     this.identities.stop()
     await this.operations?.stop()
@@ -325,8 +401,40 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         connectedAt: new Date(c.connectedAt).toISOString()
       })),
       members: this.discovery.allMembers().map(m => this.peerInfo(m)),
-      channels: {}
+      channels: this.channels.status()
     }
+  }
+
+  /**
+   * Joins a channel: from a Fabric genesis (config) block (its bytes or decoded), or from a definition.
+   * Returns the channel's name.
+   */
+  joinChannel (source: ChannelDefinition | common.Block | Uint8Array): string {
+    const def: ChannelDefinition = source instanceof Uint8Array
+      ? channelFromConfigBlock(common.Block.decode(source))
+      : isDefinition(source) ? source : channelFromConfigBlock(source)
+    this.channels.join(def)
+    return def.name
+  }
+
+  /** Leaves a channel (publishes StateInfo with left_channel = true); false when not joined or already left. */
+  leaveChannel (name: string): boolean {
+    return this.channels.leave(name)
+  }
+
+  /** Alive peers of a channel: of its orgs, with StateInfo, not left (Fabric `PeersOfChannel`). */
+  peersOfChannel (name: string): Array<ChannelPeer<NetworkMember>> {
+    return this.channels.peersOfChannel(name)
+  }
+
+  /** Sets this peer's ledger height in a channel (its StateInfo). */
+  updateLedgerHeight (name: string, height: bigint | number): void {
+    this.channels.updateLedgerHeight(name, height)
+  }
+
+  /** Sets the chaincodes this peer announces in a channel (its StateInfo). */
+  updateChaincodes (name: string, chaincodes: Array<{ name: string, version: string, metadata?: Uint8Array }>): void {
+    this.channels.updateChaincodes(name, chaincodes)
   }
 
   /**

@@ -17,6 +17,8 @@
  * ```
  */
 import { X509Certificate } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { common } from '../pb/common.js'
 import { readChannelConfig } from '../wire/config-block.js'
 import type { AnchorPeerAddress, ChannelConfig } from '../wire/config-block.js'
@@ -139,9 +141,14 @@ function parseOrg (input: unknown, path: string, application: boolean): ChannelO
     }
     mspType = obj.mspType
   }
-  const rootCerts = list(obj.rootCerts, `${path}.rootCerts`, mspType === 'fabric').map((c, i) => certificate(c, `${path}.rootCerts[${i}]`))
+  const fromDir = obj.mspDir !== undefined ? mspFolderCerts(obj.mspDir, `${path}.mspDir`) : undefined
+  const rootCerts = fromDir != null && obj.rootCerts === undefined
+    ? fromDir.rootCerts
+    : list(obj.rootCerts, `${path}.rootCerts`, mspType === 'fabric').map((c, i) => certificate(c, `${path}.rootCerts[${i}]`))
   if (mspType === 'fabric' && rootCerts.length === 0) throw new ChannelConfigError(`${path}.rootCerts`, 'at least one root certificate is required')
-  const intermediateCerts = list(obj.intermediateCerts, `${path}.intermediateCerts`, false).map((c, i) => certificate(c, `${path}.intermediateCerts[${i}]`))
+  const intermediateCerts = fromDir != null && obj.intermediateCerts === undefined
+    ? fromDir.intermediateCerts
+    : list(obj.intermediateCerts, `${path}.intermediateCerts`, false).map((c, i) => certificate(c, `${path}.intermediateCerts[${i}]`))
   let anchorPeers: AnchorPeerAddress[] = []
   if (application) {
     anchorPeers = list(obj.anchorPeers, `${path}.anchorPeers`, false).map((a, i) => parseAnchorPeer(a, `${path}.anchorPeers[${i}]`))
@@ -149,6 +156,22 @@ function parseOrg (input: unknown, path: string, application: boolean): ChannelO
     throw new ChannelConfigError(`${path}.anchorPeers`, 'orderer orgs have no anchor peers')
   }
   return { mspId, mspType, rootCerts, intermediateCerts, anchorPeers }
+}
+
+/** The CA certificates of an MSP folder (`cacerts/`, `intermediatecerts/`), as a channel org's `mspDir` names it. */
+function mspFolderCerts (dir: unknown, path: string): { rootCerts: Uint8Array[], intermediateCerts: Uint8Array[] } {
+  if (typeof dir !== 'string' || dir === '') throw new ChannelConfigError(path, `must be the path of an MSP folder, got ${describe(dir)}`)
+  const read = (sub: string, required: boolean): Uint8Array[] => {
+    const folder = join(dir, sub)
+    if (!existsSync(folder)) {
+      if (required) throw new ChannelConfigError(path, `${folder} does not exist`)
+      return []
+    }
+    return readdirSync(folder).filter(f => !f.startsWith('.')).sort().map(f => certificate(readFileSync(join(folder, f)), `${path} (${sub}/${f})`))
+  }
+  const rootCerts = read('cacerts', true)
+  if (rootCerts.length === 0) throw new ChannelConfigError(path, `${join(dir, 'cacerts')} holds no certificate`)
+  return { rootCerts, intermediateCerts: read('intermediatecerts', false) }
 }
 
 /**

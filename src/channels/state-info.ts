@@ -24,22 +24,10 @@
  */
 import { gossip } from '../pb/gossip.js'
 import { channelMac } from './channel-mac.js'
+import { comparePeerTime, type PeerTime } from '../membership/peer-time.js'
 
-/** `PeerTime` with its uint64 fields as bigint (the generated `gossip.PeerTime`). */
-export interface PeerTime {
-  incNum: bigint
-  seqNum: bigint
-}
-
-/**
- * Orders two PeerTimes like Fabric `compareTimestamps`: negative when `a` is older, 0 when equal, positive
- * when newer (higher `inc_num` wins; with equal `inc_num`, higher `seq_num`).
- */
-export function comparePeerTime (a: PeerTime, b: PeerTime): number {
-  if (a.incNum !== b.incNum) return a.incNum < b.incNum ? -1 : 1
-  if (a.seqNum !== b.seqNum) return a.seqNum < b.seqNum ? -1 : 1
-  return 0
-}
+export type { PeerTime }
+export { comparePeerTime }
 
 /** `StateInfo.properties`, with defaults for a message that has none. */
 export interface StateInfoProperties {

@@ -154,6 +154,11 @@ function sampleValue (indent: string, name: string, spec: KeySpec<unknown>): str
       return [`${indent}${name}:`,
         ...list.flatMap(m => [`${indent}  - mspId: ${scalar(m.mspId)}`, `${indent}    path: ${scalar(m.path)}`])]
     }
+    case 'channelList': {
+      const list = spec.default as unknown[]
+      const example = [`${indent}# ${name}:`, `${indent}#   - mychannel.block`]
+      return list.length === 0 ? [`${indent}${name}: []`, ...example] : [`${indent}${name}: ${JSON.stringify(list)}`]
+    }
     default:
       return [`${indent}${name}: ${formatDefault(spec)}`]
   }
@@ -171,6 +176,7 @@ function formatDefault (spec: KeySpec<unknown>): string {
     case 'bytes': return formatBytes(v as number)
     case 'endpointList': return (v as string[]).join(' ') || '[]'
     case 'mspList': return (v as KnownMsp[]).map(m => `${m.mspId}=${m.path}`).join(',') || '[]'
+    case 'channelList': return (v as unknown[]).length === 0 ? '[]' : JSON.stringify(v)
     case 'int': case 'bool': return String(v)
     default: return scalar(v as string)
   }
@@ -193,6 +199,7 @@ function typeText (spec: KeySpec<unknown>): string {
     case 'endpoint': return spec.optional === true ? 'endpoint or empty' : 'endpoint'
     case 'endpointList': return 'list of endpoints'
     case 'mspList': return 'list of {mspId, path}'
+    case 'channelList': return 'list of block paths or channel definitions'
     case 'path': return 'path'
     case 'string': return spec.optional === true ? 'string' : 'non-empty string'
   }

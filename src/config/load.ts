@@ -11,7 +11,7 @@ import { describeValue, parseDuration } from './duration.js'
 import { ConfigError } from './errors.js'
 import { CONFIG_SCHEMA, FABRIC_KEYS_NOT_USED, SECTION_DOCS, envName, schemaEntries } from './schema.js'
 import type { ConfigKey, KeySpec } from './schema.js'
-import type { ConfigSource, ConfigWarning, KnownMsp, LoadConfigOptions, NodeConfig } from './types.js'
+import type { ChannelSource, ConfigSource, ConfigWarning, KnownMsp, LoadConfigOptions, NodeConfig } from './types.js'
 import { GiB, KiB, MiB } from './units.js'
 
 /** Where a layer's values come from, for error messages and for resolving relative paths. */
@@ -249,6 +249,39 @@ function coerceValue (key: ConfigKey, spec: KeySpec<unknown>, raw: unknown, laye
         checkEndpoint(key, spec, scalarText(`${key}[${i}]`, item, 'an endpoint'), `[${i}]`))
     case 'mspList':
       return parseMspList(key, raw, layer)
+    case 'channelList':
+      return parseChannelList(key, raw, layer)
+  }
+}
+
+/** Channel sources: block paths (resolved) or definitions (kept for the channel service to check). */
+function parseChannelList (key: string, raw: unknown, layer: Layer): ChannelSource[] {
+  return listItems(key, raw).map((item, i): ChannelSource => {
+    if (typeof item === 'string') {
+      if (item.trim() === '') throw new ConfigError(key, `entry [${i}]: empty path`)
+      return { block: resolve(layer.baseDir, item.trim()) }
+    }
+    if (isMapping(item)) {
+      const block = Object.entries(item).find(([k]) => k.toLowerCase() === 'block')?.[1]
+      if (block != null) {
+        if (typeof block !== 'string' || block.trim() === '') throw new ConfigError(key, `entry [${i}]: block must be a path, got ${describeValue(block)}`)
+        if (Object.keys(item).length > 1) throw new ConfigError(key, `entry [${i}]: a block entry takes no other field`)
+        return { block: resolve(layer.baseDir, block.trim()) }
+      }
+      const name = item.name
+      if (typeof name !== 'string' || name.trim() === '') throw new ConfigError(key, `entry [${i}]: name must be a non-empty string, got ${describeValue(name)}`)
+      return { config: resolveMspDirs(item, layer.baseDir) }
+    }
+    throw new ConfigError(key, `entry [${i}]: expected a genesis block path or a channel definition, got ${describeValue(item)}`)
+  })
+}
+
+/** Makes the `mspDir` of each org of a channel definition absolute. */
+function resolveMspDirs (def: Record<string, unknown>, baseDir: string): Record<string, unknown> {
+  if (!Array.isArray(def.orgs)) return def
+  return {
+    ...def,
+    orgs: def.orgs.map((org: unknown) => isMapping(org) && typeof org.mspDir === 'string' ? { ...org, mspDir: resolve(baseDir, org.mspDir) } : org)
   }
 }
 

@@ -11,7 +11,7 @@
  */
 
 import { KiB, MAX_INT, MAX_TIMER_MS, MiB, millisecond, minute, second } from './units.js'
-import type { KnownMsp, NodeConfig } from './types.js'
+import type { ChannelSource, KnownMsp, NodeConfig } from './types.js'
 
 /** How a key's value is written and parsed. */
 export type ValueKind =
@@ -24,6 +24,7 @@ export type ValueKind =
   | 'bool' // true / false, case-insensitive
   | 'endpointList' // a YAML list of endpoints, or one string separated by blanks or commas
   | 'mspList' // a YAML list of {mspId, path}, or 'Org2MSP=/path,Org3MSP=/path'
+  | 'channelList' // a YAML list of genesis block paths or channel definitions, or paths separated by commas
 
 /**
  * Where a key and its default come from:
@@ -90,6 +91,7 @@ const bytes = (def: number, doc: string, o?: Opts): KeySpec<number> => spec('byt
 const duration = (def: number, doc: string, o?: Opts): KeySpec<number> => spec('duration', def, doc, { max: MAX_TIMER_MS, ...o })
 const endpoints = (def: string[], doc: string, o?: Opts): KeySpec<string[]> => spec('endpointList', def, doc, o)
 const msps = (def: KnownMsp[], doc: string, o?: Opts): KeySpec<KnownMsp[]> => spec('mspList', def, doc, o)
+const channelList = (def: ChannelSource[], doc: string, o?: Opts): KeySpec<ChannelSource[]> => spec('channelList', def, doc, o)
 
 /**
  * The schema. Row order is the order of docs/config.md and of the sample file (core.yaml's order, our
@@ -267,7 +269,15 @@ export const CONFIG_SCHEMA: SchemaTable = {
 
   // ---- operations -------------------------------------------------------------------------------------------
   'operations.listenAddress': endpoint('127.0.0.1:9443', // Fabric default
-    '`host:port` of the operations server (HTTP health, status and Prometheus metrics).', { listen: true })
+    '`host:port` of the operations server (HTTP health, status and Prometheus metrics).', { listen: true }),
+
+  // ---- channels (ours) --------------------------------------------------------------------------------------
+  channels: channelList([], // ours
+    'Channels joined at start: a YAML list whose items are the path of a Fabric genesis (config) block, as ' +
+    '`fgossip channel genesis` or configtxgen write it (`- mychannel.block` or `- block: mychannel.block`), or a ' +
+    'channel definition `{name, orgs: [{mspId, rootCerts | mspDir, anchorPeers: [host:port]}]}`. In the ' +
+    'environment (`CORE_CHANNELS`): block paths separated by commas. Relative paths resolve as for ' +
+    '`peer.fileSystemPath`.', { origin: 'ours' })
 }
 
 /** One line about each section, for the sample file and the docs. */

@@ -167,10 +167,18 @@ export interface OperationsConfig {
   listenAddress: string
 }
 
+/**
+ * OURS. A channel the node joins at start: a Fabric genesis (config) block file, or a channel definition
+ * (`{ name, orgs: [{ mspId, rootCerts | mspDir, anchorPeers }] }`) checked when the node starts.
+ */
+export type ChannelSource = { block: string } | { config: Record<string, unknown> }
+
 /** The node's whole configuration, laid out like Fabric's core.yaml. */
 export interface NodeConfig {
   peer: PeerConfig
   operations: OperationsConfig
+  /** OURS. Channels joined at start. */
+  channels: ChannelSource[]
 }
 
 /** `T` with every property optional, recursively; arrays are replaced whole, never merged. */

@@ -37,3 +37,7 @@ export {
   DEFAULT_MSG_EXPIRATION_FACTOR,
   DEFAULT_MAX_MEMBERS
 } from './constants.js'
+export { Discovery } from './discovery.js'
+export type { DiscoveryInit, DiscoveryEvents, DiscoveryComm, DiscoveryIdentities, NetworkMember, ReceivedGossip } from './discovery.js'
+export { Connector } from './connector.js'
+export type { ConnectTarget, ConnectorInit, ConnectorPorts } from './connector.js'

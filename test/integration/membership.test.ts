@@ -70,7 +70,7 @@ describe('membership between real nodes', () => {
       const port = Number(endpointOf(c).split(':')[1])
       await c.stop()
       for (const n of [a, b]) {
-        await waitFor(() => n.peers().length === 1 && n.discovery.view.get(cId)?.state === 'dead', `${n.config.peer.id} declares c dead`, 10_000)
+        await waitFor(() => n.peers().length === 1 && n.discovery.view.get(cId)?.state === 'dead', `${n.config.peer.id} declares c dead`, 20_000)
         assert.equal(n.comm.connectedPeer(c.identity.pkiId), undefined, 'the dead peer\'s connection is closed')
         assert.equal(n.status().members.find(m => m.pkiId === cId)?.alive, false)
       }
@@ -92,7 +92,7 @@ describe('membership between real nodes', () => {
       await waitFor(() => alivePeers(a).includes(cId), 'a sees c', 10_000)
       c.discovery.stop() // c goes silent; its connection stays open
       const silentSince = Date.now()
-      await waitFor(() => a.discovery.view.get(cId)?.state === 'dead', 'a declares the silent c dead', 10_000)
+      await waitFor(() => a.discovery.view.get(cId)?.state === 'dead', 'a declares the silent c dead', 20_000)
       assert.ok(Date.now() - silentSince >= FAST_GOSSIP.aliveExpirationTimeout - FAST_GOSSIP.aliveTimeInterval, 'not before it was silent for the timeout')
       await waitFor(() => a.comm.connectedPeer(c.identity.pkiId) == null, 'and closes its connection')
     } finally {

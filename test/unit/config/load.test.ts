@@ -116,7 +116,7 @@ describe('defaults', () => {
 
   it('every schema default passes its own checks (the defaults layer is validated)', () => {
     assert.doesNotThrow(() => loadConfig({ cwd: dir }))
-    assert.equal(Object.keys(CONFIG_SCHEMA).length, 61)
+    assert.equal(Object.keys(CONFIG_SCHEMA).length, 62)
   })
 })
 
@@ -400,5 +400,23 @@ describe('warnings', () => {
       ['advice', 'peer.gossip.orgLeader', 'env']
     ])
     assert.match(warnings[0]?.message ?? '', /digestWaitTime \+ responseWaitTime/)
+  })
+})
+
+describe('channels (ours)', () => {
+  it('reads block paths (resolved against the file) and channel definitions', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'fgossip-channels-'))
+    const file = join(d, 'core.yaml')
+    writeFileSync(file, 'channels:\n  - mychannel.block\n  - block: /abs/other.block\n  - name: defined\n    orgs:\n      - mspId: Org1MSP\n        mspDir: org1/msp\n')
+    const config = loadConfig({ file })
+    assert.deepEqual(config.channels[0], { block: join(d, 'mychannel.block') })
+    assert.deepEqual(config.channels[1], { block: '/abs/other.block' })
+    assert.deepEqual(config.channels[2], { config: { name: 'defined', orgs: [{ mspId: 'Org1MSP', mspDir: join(d, 'org1/msp') }] } })
+    assert.deepEqual(loadConfig({ env: { CORE_CHANNELS: '/a.block,/b.block' } }).channels, [{ block: '/a.block' }, { block: '/b.block' }])
+  })
+
+  it('refuses an entry that is neither, naming the key', () => {
+    assert.throws(() => loadConfig({ overrides: { channels: [{ orgs: [] }] as never } }), (err: Error & { key?: string }) => err.name === 'ConfigError' && err.key === 'channels' && /name must be/.test(err.message))
+    assert.throws(() => loadConfig({ overrides: { channels: [42] as never } }), /entry \[0\]/)
   })
 })

@@ -1,0 +1,228 @@
+/**
+ * Channels between real nodes over TCP (FAST_GOSSIP): StateInfo push and pull, peersOfChannel, leaving,
+ * anchor peers across orgs with the disclosure policy (scenarios 2, 4, 5, 6 and 8 of the reference), and
+ * joining from genesis blocks and through the operations server.
+ */
+import { describe, it, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { cleanupTmp, FAST_GOSSIP, metric, startNode, stopAll, testCrypto, tmp, waitFor, type TestNodeOptions } from '../helpers/network.js'
+import { freePort } from '../helpers/process.js'
+import { readFixtureBytes } from '../helpers/fabric-fixtures.js'
+import { createGenesisBlock } from '../../src/channels/genesis.js'
+import { common } from '../../src/pb/common.js'
+import type { ChannelDefinition } from '../../src/channels/channel-config.js'
+import type { CryptoLayout } from '../../src/identity/cryptogen.js'
+import type { GossipNode } from '../../src/node.js'
+
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+
+describe('channels between real nodes', () => {
+  let layout: CryptoLayout
+  before(async () => { layout = await testCrypto({ orgs: 2, peers: 11 }) })
+  after(cleanupTmp)
+
+  /** A node of `org` with fixed ports; `external` gives it an external endpoint (its address). */
+  async function start (org: number, peer: number, opts: { external?: boolean, bootstrap?: GossipNode[], extra?: Partial<TestNodeOptions> } = {}): Promise<GossipNode> {
+    const port = await freePort()
+    const address = `127.0.0.1:${port}`
+    return await startNode(layout, {
+      org,
+      peer,
+      ...opts.extra,
+      overrides: { peer: { listenAddress: address, address } },
+      gossip: {
+        ...FAST_GOSSIP,
+        externalEndpoint: opts.external === false ? '' : address,
+        bootstrap: (opts.bootstrap ?? []).map(n => n.config.peer.address)
+      }
+    })
+  }
+
+  /** A channel definition of `orgs` (1-based), with anchor peers per org. */
+  function channel (name: string, orgs: number[], anchors: Record<number, GossipNode[]> = {}): ChannelDefinition {
+    return {
+      name,
+      ordererOrgs: [],
+      orgs: orgs.map(n => ({
+        mspId: layout.orgs[n - 1].mspId,
+        mspType: 'fabric' as const,
+        rootCerts: [readFileSync(layout.orgs[n - 1].caCertPath)],
+        intermediateCerts: [],
+        anchorPeers: (anchors[n] ?? []).map(a => { const [host, port] = a.config.peer.address.split(':'); return { host, port: Number(port) } })
+      }))
+    }
+  }
+
+  const channelPeers = (n: GossipNode, ch: string): string[] => n.peersOfChannel(ch).map(p => p.pkiIdHex).sort()
+
+  it('scenarios 2 and 4: StateInfo reaches the channel\'s peers only; heights and chaincodes are seen; no data leaks', async () => {
+    const org1: GossipNode[] = []
+    const org2: GossipNode[] = []
+    try {
+      for (let i = 0; i < 5; i++) org1.push(await start(1, i, { bootstrap: org1.slice(0, 1) }))
+      for (let i = 0; i < 5; i++) org2.push(await start(2, i, { bootstrap: org2.slice(0, 1) }))
+      const all = [...org1, ...org2]
+      const shared = channel('shared', [1, 2], { 1: [org1[0]], 2: [org2[0]] })
+      for (const n of all) n.joinChannel(shared)
+      // org1 peers 0..2 also share a channel of org1 alone; 3 and 4 never join it
+      for (const n of org1.slice(0, 3)) n.joinChannel(channel('org1only', [1]))
+
+      for (const n of all) await waitFor(() => n.peers().filter(p => p.alive).length === 9, `${n.config.peer.id} sees all 9 others`, 30_000)
+      for (const n of all) await waitFor(() => channelPeers(n, 'shared').length === 9, `${n.config.peer.id} sees 9 peers in shared`, 30_000)
+      for (const n of org1.slice(0, 3)) {
+        const expected = org1.slice(0, 3).filter(x => x !== n).map(x => hex(x.identity.pkiId)).sort()
+        await waitFor(() => JSON.stringify(channelPeers(n, 'org1only')) === JSON.stringify(expected), `${n.config.peer.id} sees exactly its 2 channel peers`, 10_000)
+      }
+      for (const n of [...org1.slice(3), ...org2]) assert.deepEqual(channelPeers(n, 'org1only'), [])
+
+      // a height and a chaincode published by one peer are seen by all (scenario 2)
+      org2[3].updateLedgerHeight('shared', 42)
+      org2[3].updateChaincodes('shared', [{ name: 'exampleCC', version: '1.2' }])
+      const id = hex(org2[3].identity.pkiId)
+      for (const n of all.filter(x => x !== org2[3])) {
+        await waitFor(() => {
+          const p = n.peersOfChannel('shared').find(x => x.pkiIdHex === id)
+          return p?.properties.ledgerHeight === 42n && p.properties.chaincodes.some(c => c.name === 'exampleCC' && c.version === '1.2')
+        }, `${n.config.peer.id} sees height 42 and exampleCC 1.2`, 10_000)
+      }
+      const st = org1[1].status().channels.shared.peers.find(p => p.pkiId === id)
+      assert.equal(st?.height, 42)
+      assert.deepEqual(st?.chaincodes, [{ name: 'exampleCC', version: '1.2' }])
+      // the StateInfo of org1only never left org1 (Fabric routes it to peers of the channel's orgs: org1 peers
+      // outside the channel may relay it, org2 peers never see it)
+      for (const n of org2) {
+        assert.equal(await metric(n, 'gossip_channel_dropped_messages', { reason: 'unknown-channel' }), 0, `${n.config.peer.id} never got org1only's StateInfo`)
+      }
+    } finally {
+      await stopAll([...org1, ...org2])
+    }
+  })
+
+  it('scenario 5: after one of three peers leaves, the others see 1 and the leaver 0', async () => {
+    const a = await start(1, 5)
+    const b = await start(1, 6, { bootstrap: [a] })
+    const c = await start(1, 7, { bootstrap: [a] })
+    try {
+      for (const n of [a, b, c]) n.joinChannel(channel('leaving', [1]))
+      for (const n of [a, b, c]) await waitFor(() => channelPeers(n, 'leaving').length === 2, `${n.config.peer.id} sees 2`, 10_000)
+      assert.equal(c.leaveChannel('leaving'), true)
+      for (const n of [a, b]) await waitFor(() => channelPeers(n, 'leaving').length === 1, `${n.config.peer.id} sees 1`, 10_000)
+      assert.deepEqual(channelPeers(c, 'leaving'), [])
+      assert.equal(c.status().channels.leaving.leftChannel, true)
+      assert.equal(c.leaveChannel('leaving'), false, 'leaving twice')
+    } finally {
+      await stopAll([a, b, c])
+    }
+  })
+
+  it('scenario 8: across orgs only peers with external endpoints are known, and no internal endpoint leaks', async () => {
+    // 2 orgs x 5 peers; peers 0 and 1 of each org have external endpoints; peer 1 of each org is the anchor
+    const orgs: GossipNode[][] = [[], []]
+    try {
+      for (const o of [1, 2]) {
+        for (let i = 0; i < 5; i++) orgs[o - 1].push(await start(o, i, { external: i < 2, bootstrap: orgs[o - 1].slice(0, 1) }))
+      }
+      const def = channel('multiorg', [1, 2], { 1: [orgs[0][1]], 2: [orgs[1][1]] })
+      const all = orgs.flat()
+      for (const n of all) n.joinChannel(def)
+      for (const [o, nodes] of orgs.entries()) {
+        for (const [i, n] of nodes.entries()) {
+          const expected = i < 2 ? 4 + 2 : 4
+          await waitFor(() => n.peers().filter(p => p.alive).length === expected, `org${o + 1} peer${i} knows ${expected}`, 30_000)
+        }
+      }
+      // let gossip run a few more rounds, then check nothing leaked meanwhile
+      await new Promise(resolve => setTimeout(resolve, 4 * FAST_GOSSIP.pullInterval))
+      for (const [o, nodes] of orgs.entries()) {
+        for (const [i, n] of nodes.entries()) {
+          const members = n.discovery.allMembers()
+          assert.equal(members.filter(m => m.alive).length, i < 2 ? 6 : 4, `org${o + 1} peer${i} still knows ${i < 2 ? 6 : 4}`)
+          for (const m of members) {
+            if (m.mspId !== n.identity.mspId) {
+              assert.equal(m.member.internalEndpoint, undefined, `org${o + 1} peer${i} learned the internal endpoint of a foreign peer`)
+              assert.notEqual(m.externalEndpoint, '', 'a foreign peer without an external endpoint was disclosed')
+            }
+          }
+          for (const m of n.status().members) if (m.mspId !== n.identity.mspId) assert.equal(m.internalEndpoint, undefined)
+        }
+      }
+    } finally {
+      await stopAll(orgs.flat())
+    }
+  })
+
+  it('scenario 6: peers that know only anchor peers not yet running converge once one starts', async () => {
+    const anchorPort = await freePort()
+    const anchorAddress = `127.0.0.1:${anchorPort}`
+    const [host, port] = anchorAddress.split(':')
+    const def: ChannelDefinition = { ...channel('anchored', [1, 2]) }
+    def.orgs[0].anchorPeers = [{ host, port: Number(port) }]
+    def.orgs[1].anchorPeers = [{ host: '127.0.0.1', port: await freePort() }, { host: '127.0.0.1', port: await freePort() }] // never run
+    const others: GossipNode[] = []
+    let anchor: GossipNode | undefined
+    try {
+      for (const [org, peer] of [[1, 8], [1, 9], [2, 8], [2, 9]]) {
+        const n = await start(org, peer)
+        n.joinChannel(def)
+        others.push(n)
+      }
+      anchor = await startNode(layout, {
+        org: 1,
+        peer: 10,
+        overrides: { peer: { listenAddress: anchorAddress, address: anchorAddress } },
+        gossip: { ...FAST_GOSSIP, externalEndpoint: anchorAddress }
+      })
+      anchor.joinChannel(def)
+      for (const n of [...others, anchor]) await waitFor(() => n.peers().filter(p => p.alive).length === 4, `${n.config.peer.id} sees the 4 others`, 30_000)
+    } finally {
+      await stopAll(anchor != null ? [...others, anchor] : others)
+    }
+  })
+
+  it('joins from genesis blocks (ours, a real Fabric one, from the config file) and through the operations server', async () => {
+    const block = createGenesisBlock({
+      channelId: 'fromblock',
+      applicationOrgs: [1, 2].map(n => ({ mspId: layout.orgs[n - 1].mspId, mspDir: layout.orgs[n - 1].mspDir, anchorPeers: [] }))
+    })
+    const dir = await tmp()
+    const blockFile = join(dir, 'fromblock.block')
+    writeFileSync(blockFile, common.Block.encode(block))
+    const a = await startNode(layout, {
+      org: 1,
+      peer: 4,
+      operations: true,
+      gossip: FAST_GOSSIP,
+      overrides: { channels: [{ block: blockFile }] }
+    })
+    try {
+      assert.deepEqual(a.status().channels.fromblock.orgs.sort(), ['Org1MSP', 'Org2MSP'])
+      // Fabric's own genesis block: orgs and anchor peers come from it
+      const name = a.joinChannel(readFixtureBytes('smartbft-mychannel.block'))
+      assert.equal(name, 'mychannel')
+      assert.deepEqual(a.channels.definition('mychannel')?.orgs.map(o => `${o.mspId}@${o.anchorPeers.map(p => `${p.host}:${p.port}`).join(',')}`),
+        ['Org1MSP@127.0.0.1:7051', 'Org2MSP@127.0.0.1:7055'])
+
+      const ops = a.operations?.address()
+      const url = `http://127.0.0.1:${ops?.port ?? 0}`
+      const posted = await fetch(`${url}/channels`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: common.Block.encode(createGenesisBlock({ channelId: 'posted', applicationOrgs: [{ mspId: 'Org1MSP', mspDir: layout.orgs[0].mspDir }] })) })
+      assert.equal(posted.status, 201)
+      assert.deepEqual(await posted.json(), { channel: 'posted' })
+      const json = await fetch(`${url}/channels`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'byjson', orgs: [{ mspId: 'Org1MSP', rootCerts: [readFileSync(layout.orgs[0].caCertPath, 'utf8')], anchorPeers: ['127.0.0.1:7051'] }] }) })
+      assert.equal(json.status, 201)
+      const bad = await fetch(`${url}/channels`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bad', orgs: [{ rootCerts: [] }] }) })
+      assert.equal(bad.status, 400)
+      assert.match((await bad.json() as { error: string }).error, /channel\.orgs\[0\]\.mspId/)
+      const garbage = await fetch(`${url}/channels`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array([1, 2, 3]) })
+      assert.equal(garbage.status, 400)
+      const status = await (await fetch(`${url}/status`)).json() as { channels: Record<string, unknown> }
+      assert.deepEqual(Object.keys(status.channels).sort(), ['byjson', 'fromblock', 'mychannel', 'posted'])
+      assert.equal((await fetch(`${url}/channels/posted`, { method: 'DELETE' })).status, 200)
+      assert.equal((await fetch(`${url}/channels/nope`, { method: 'DELETE' })).status, 404)
+      assert.equal((await fetch(`${url}/metadata`, { method: 'PUT', body: 'meta' })).status, 204)
+    } finally {
+      await a.stop()
+    }
+  })
+})
