@@ -16,12 +16,13 @@ import { prometheusMetrics } from '@libp2p/prometheus-metrics'
 import { generateKeyPair, privateKeyFromProtobuf, privateKeyToProtobuf } from '@libp2p/crypto/keys'
 import { Registry } from 'prom-client'
 import { gossipComm, type Comm } from './comm/index.js'
-import { loadSigningIdentity, MspManager, pkiIdToHex, type SigningIdentity } from './identity/index.js'
+import { loadSigningIdentity, MspManager, pkiIdToHex, type PeerIdentity, type SigningIdentity } from './identity/index.js'
 import { endpointHostPort, internalEndpoint, parseEndpoint, type NodeConfig } from './config/index.js'
 import { OperationsServer } from './api/operations.js'
 import { createLogger } from './logging.js'
 import { Discovery, type NetworkMember } from './membership/discovery.js'
 import { Connector } from './membership/connector.js'
+import { IdentityPull } from './membership/identity-pull.js'
 import { IdentityStore } from './identity/store.js'
 import { systemClock } from './algo/clock.js'
 import { TypedEventEmitter } from 'main-event'
@@ -180,6 +181,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   readonly identities: IdentityStore
   readonly discovery: Discovery
   readonly channels: ChannelService
+  readonly identityPull: IdentityPull
   private readonly connector: Connector
   private readonly initialChannels: ChannelDefinition[]
   private startedAt = new Date(0)
@@ -219,6 +221,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       onPurge: (pkiIdHex, reason) => {
         log.info(`identity ${pkiIdHex.slice(0, 16)} purged (${reason})`)
         this.discovery.view.remove(pkiIdHex)
+        this.identityPull.remove(pkiIdHex)
         void comm.closeConnection(Buffer.from(pkiIdHex, 'hex'))
       }
     })
@@ -242,6 +245,20 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       maxPropagationBurstSize: g.maxPropagationBurstSize,
       maxPropagationBurstLatency: g.maxPropagationBurstLatency,
       registry
+    })
+    this.identityPull = new IdentityPull({
+      signer: identity,
+      comm,
+      discovery: this.discovery,
+      identities: this.identities,
+      clock: systemClock,
+      externalEndpoint: g.externalEndpoint,
+      pullInterval: g.pullInterval,
+      pullPeerNum: g.pullPeerNum,
+      digestWaitTime: g.digestWaitTime,
+      requestWaitTime: g.requestWaitTime,
+      responseWaitTime: g.responseWaitTime,
+      onDrop: reason => { this.discovery.countDrop(reason) }
     })
     this.connector = new Connector({
       selfOrg: identity.mspId,
@@ -365,6 +382,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     for (const def of this.initialChannels) this.channels.join(def)
     if (!this.runDiscovery) return
     this.discovery.start()
+    this.identityPull.start()
     this.channels.start()
     for (const ep of bootstrapEndpoints(this.config)) void this.connector.connect({ endpoint: ep, kind: 'bootstrap' })
   }
@@ -372,6 +390,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   async stop (): Promise<void> {
     this.connector.stop()
     this.channels.stop()
+    this.identityPull.stop()
     this.discovery.stop()
     this.identities.stop()
     await this.operations?.stop()
@@ -425,6 +444,15 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   /** Alive peers of a channel: of its orgs, with StateInfo, not left (Fabric `PeersOfChannel`). */
   peersOfChannel (name: string): Array<ChannelPeer<NetworkMember>> {
     return this.channels.peersOfChannel(name)
+  }
+
+  /**
+   * Re-validates the identities this node holds (all, or those matching) against the orgs it trusts now
+   * (Fabric `SuspectPeers`): identities that no longer validate (revoked, CA removed, expired) are purged and
+   * their connections closed. Returns the purged PKI-IDs (hex).
+   */
+  suspectPeers (isSuspected?: (identity: PeerIdentity) => boolean): string[] {
+    return this.identities.suspectPeers(isSuspected != null ? (id) => isSuspected(id) : undefined)
   }
 
   /** Sets this peer's ledger height in a channel (its StateInfo). */

@@ -359,6 +359,11 @@ export class Discovery extends TypedEventEmitter<DiscoveryEvents> {
     return 'dropped'
   }
 
+  /** Counts a membership message dropped elsewhere (identity pull) in `gossip_membership_dropped_messages`. */
+  countDrop (reason: string): void {
+    this.metrics.dropped(reason)
+  }
+
   // ---- membership request / response ----
 
   /** A membership request to a peer: my alive message, with the internal endpoint only for my org. */

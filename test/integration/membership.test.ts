@@ -5,6 +5,7 @@
  */
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { cleanupTmp, FAST_GOSSIP, metric, startNode, stopAll, testCrypto, waitFor, type TestNodeOptions } from '../helpers/network.js'
 import { setLogSink, setLogLevel } from '../../src/logging.js'
 import { seal } from '../../src/wire/envelope.js'
@@ -46,9 +47,11 @@ describe('membership between real nodes', () => {
       for (let i = 1; i <= 10; i++) nodes.push(await start(1, i, [boot]))
       for (const n of nodes) await waitFor(() => alivePeers(n).length === 10, `${n.config.peer.id} sees 10 alive members`, 20_000)
       // each member is known with its org and its internal endpoint (same org)
-      const seen = nodes[3].peers().find(p => p.pkiId === Buffer.from(nodes[7].identity.pkiId).toString('hex'))
-      assert.equal(seen?.mspId, 'Org1MSP')
-      assert.equal(seen?.internalEndpoint, endpointOf(nodes[7]))
+      const id7 = Buffer.from(nodes[7].identity.pkiId).toString('hex')
+      await waitFor(() => {
+        const seen = nodes[3].status().members.find(p => p.pkiId === id7)
+        return seen?.mspId === 'Org1MSP' && seen.internalEndpoint === endpointOf(nodes[7])
+      }, 'peer3 knows peer7 with its org and internal endpoint')
       nodes[5].updateMetadata(Buffer.from('hello from peer5'))
       const pkiId5 = Buffer.from(nodes[5].identity.pkiId).toString('hex')
       for (const n of nodes.filter(x => x !== nodes[5])) {
@@ -97,6 +100,42 @@ describe('membership between real nodes', () => {
       await waitFor(() => a.comm.connectedPeer(c.identity.pkiId) == null, 'and closes its connection')
     } finally {
       await stopAll([a, c])
+    }
+  })
+
+  it('identity pull: a peer learns the identity of a peer it never met, and then accepts its alive messages', async () => {
+    // alive messages carry no certificate (publishCertPeriod 1 ms): only identity pull can tell a and c apart
+    const noCert = { gossip: { publishCertPeriod: 1 } }
+    const b = await start(1, 4, [], noCert)
+    const a = await start(1, 5, [b], noCert)
+    const c = await start(1, 6, [b], noCert)
+    try {
+      const aId = Buffer.from(a.identity.pkiId).toString('hex')
+      const cId = Buffer.from(c.identity.pkiId).toString('hex')
+      await waitFor(() => alivePeers(a).includes(cId) && alivePeers(c).includes(aId), 'a and c see each other', 20_000)
+      assert.ok(a.identityPull.digests().includes(cId), 'a holds c\'s signed identity, pulled')
+      assert.ok(c.identityPull.digests().includes(aId))
+    } finally {
+      await stopAll([a, b, c])
+    }
+  })
+
+  it('suspectPeers purges identities that no longer validate and closes their connections', async () => {
+    const a = await start(1, 7)
+    const b = await start(1, 8, [a])
+    try {
+      const bId = Buffer.from(b.identity.pkiId).toString('hex')
+      await waitFor(() => alivePeers(a).includes(bId), 'a sees b', 10_000)
+      assert.deepEqual(a.suspectPeers(id => id.commonName === 'nobody'), [], 'nothing purged when nothing is suspected')
+      // b's certificate is revoked: a checks it with a validator that refuses it
+      a.msps.removeOrg('Org1MSP')
+      a.msps.addOrg('Org1MSP', [(await testCrypto({ orgs: 1, peers: 1 })).orgs[0].caCertPath].map(p => readFileSync(p)))
+      const purged = a.suspectPeers()
+      assert.ok(purged.includes(bId))
+      await waitFor(() => a.comm.connectedPeer(b.identity.pkiId) == null, 'b\'s connection closed')
+      assert.ok(!alivePeers(a).includes(bId))
+    } finally {
+      await stopAll([a, b])
     }
   })
 
