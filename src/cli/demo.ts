@@ -1,9 +1,11 @@
 /**
  * `fgossip demo`: the newcomer's first command (`npm start`). It makes MSP material for two orgs of two
- * peers, writes one config file per peer into the demo folder, starts each peer as its own `fgossip start`
- * process on loopback (peer1 of each org bootstraps from peer0 of its org, as Fabric requires), waits until
- * every peer sees its org's members alive and prints their status. Later issues grow this into
- * `fgossip cluster up` (channels, anchor peers across orgs, blocks).
+ * peers and the genesis block of channel `mychannel` (peer0 of each org its anchor peer), writes one config
+ * file per peer into the demo folder, and starts each peer as its own `fgossip start` process on loopback:
+ * peer1 of each org bootstraps from peer0 of its org (Fabric accepts bootstrap peers of one's own org only),
+ * the orgs meet through the anchor peers (every peer has an external endpoint). It waits until every peer
+ * sees the three others alive and as members of the channel, and prints their status. Later issues grow
+ * this into `fgossip cluster up` (blocks, the ordering service).
  */
 import { Command, InvalidArgumentError } from 'commander'
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -13,6 +15,9 @@ import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { stringify } from 'yaml'
 import { generateCryptoMaterial } from '../identity/cryptogen.js'
+import { createGenesisBlock } from '../channels/genesis.js'
+import { genesisOptionsFromCryptoFolder } from '../channels/crypto-folder.js'
+import { common } from '../pb/common.js'
 import { fgossipBin } from './paths.js'
 
 interface DemoPeer {
@@ -29,8 +34,8 @@ interface DemoPeer {
 export function registerDemoCommand (program: Command): void {
   program
     .command('demo')
-    .description('Start four local peers (two orgs of two peers) as separate processes, wait until each sees ' +
-      'the members of its org, and show their status. Ctrl-C stops them.')
+    .description('Start four local peers (two orgs of two peers, one channel) as separate processes, wait until ' +
+      'each sees the others in membership and in the channel, and show their status. Ctrl-C stops them.')
     .option('-d, --dir <dir>', 'folder for crypto material, configs, ledgers and logs', './cluster')
     .option('--once', 'exit after the peers have connected (for scripts and tests)')
     .option('--timeout <seconds>', 'how long to wait for the peers to connect', parsePositive, 60)
@@ -66,14 +71,19 @@ async function runDemo (dir: string, once: boolean, timeoutSeconds: number): Pro
     await generateCryptoMaterial({ out: cryptoDir, orgs: 2, peers: PEERS_PER_ORG })
   }
   const peers: DemoPeer[] = []
+  const channelBlock = join(dir, `${CHANNEL}.block`)
   for (const org of [1, 2]) {
     for (let index = 0; index < PEERS_PER_ORG; index++) {
       const name = `peer${index}.org${org}.example.com`
       peers.push({ name, org, index, mspId: `Org${org}MSP`, port: await freePort(), opsPort: await freePort(), configFile: join(dir, `${name}.yaml`) })
     }
   }
+  // the channel's genesis block, as configtxgen would write it: peer0 of each org is its anchor peer
+  const anchorPeers: Record<string, Array<{ host: string, port: number }>> = {}
+  for (const p of peers.filter(x => x.index === 0)) anchorPeers[p.mspId] = [{ host: '127.0.0.1', port: p.port }]
+  const block = createGenesisBlock(genesisOptionsFromCryptoFolder({ cryptoDir, channelId: CHANNEL, anchorPeers }))
+  await writeFile(channelBlock, common.Block.encode(block))
   for (const p of peers) {
-    const other = peers.find(o => o.org !== p.org) as DemoPeer
     const leader = peers.find(o => o.org === p.org && o.index === 0) as DemoPeer
     const orgDir = (n: number): string => join('crypto', 'peerOrganizations', `org${n}.example.com`)
     const config = {
@@ -84,7 +94,6 @@ async function runDemo (dir: string, once: boolean, timeoutSeconds: number): Pro
         fileSystemPath: join('data', p.name),
         listenAddress: `127.0.0.1:${p.port}`,
         address: `127.0.0.1:${p.port}`,
-        knownMsps: [{ mspId: other.mspId, path: join(orgDir(other.org), 'msp') }],
         gossip: {
           endpoint: `127.0.0.1:${p.port}`,
           externalEndpoint: `127.0.0.1:${p.port}`,
@@ -92,7 +101,8 @@ async function runDemo (dir: string, once: boolean, timeoutSeconds: number): Pro
           reconnectInterval: '1s'
         }
       },
-      operations: { listenAddress: `127.0.0.1:${p.opsPort}` }
+      operations: { listenAddress: `127.0.0.1:${p.opsPort}` },
+      channels: [`${CHANNEL}.block`]
     }
     await writeFile(p.configFile, `# written by fgossip demo: how ${p.name} was started\n${stringify(config)}`)
   }
@@ -126,7 +136,8 @@ async function runDemo (dir: string, once: boolean, timeoutSeconds: number): Pro
   let statuses: Array<Record<string, unknown> | undefined> = []
   for (;;) {
     statuses = await Promise.all(peers.map(async p => await fetchStatus(p.opsPort)))
-    const converged = statuses.every(s => aliveMembers(s).length >= PEERS_PER_ORG - 1)
+    const others = peers.length - 1
+    const converged = statuses.every(s => aliveMembers(s).length >= others && channelPeers(s).length >= others)
     if (converged) break
     if (Date.now() > deadline || peers.some(p => p.child?.exitCode != null)) {
       process.stderr.write(`the peers did not see each other in time; see the logs in ${join(dir, 'logs')}\n`)
@@ -155,6 +166,12 @@ async function fetchStatus (port: number): Promise<Record<string, unknown> | und
 }
 
 const PEERS_PER_ORG = 2
+const CHANNEL = 'mychannel'
+
+function channelPeers (s: Record<string, unknown> | undefined): unknown[] {
+  const channels = (s?.channels as Record<string, { peers?: unknown[] }> | undefined) ?? {}
+  return channels[CHANNEL]?.peers ?? []
+}
 
 function aliveMembers (s: Record<string, unknown> | undefined): Array<{ mspId: string, pkiId: string, endpoint: string }> {
   const members = (s?.members as Array<{ mspId: string, pkiId: string, endpoint: string, alive: boolean }> | undefined) ?? []
@@ -165,9 +182,9 @@ function printTable (peers: DemoPeer[], statuses: Array<Record<string, unknown> 
   const rows = peers.map((p, i) => {
     const s = statuses[i] ?? {}
     return [p.name, p.mspId, String(s.peerId ?? '').slice(-12), String(s.pkiId ?? '').slice(0, 12),
-      `127.0.0.1:${p.port}`, aliveMembers(s).map(m => `${m.mspId}:${m.pkiId.slice(0, 8)}`).join(' ')]
+      `127.0.0.1:${p.port}`, String(channelPeers(s).length), aliveMembers(s).map(m => `${m.mspId}:${m.pkiId.slice(0, 8)}`).join(' ')]
   })
-  const header = ['peer', 'msp', 'peerId', 'pkiId', 'endpoint', 'alive members']
+  const header = ['peer', 'msp', 'peerId', 'pkiId', 'endpoint', `${CHANNEL} peers`, 'alive members']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)))
   const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i])).join('  ')
   process.stdout.write(`\n${line(header)}\n${widths.map(w => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`)

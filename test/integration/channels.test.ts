@@ -146,6 +146,9 @@ describe('channels between real nodes', () => {
             }
           }
           for (const m of n.status().members) if (m.mspId !== n.identity.mspId) assert.equal(m.internalEndpoint, undefined)
+          // nor is a foreign peer without an external endpoint told about through identity pull
+          const hidden = orgs[1 - o].slice(2).map(x => hex(x.identity.pkiId))
+          assert.deepEqual(n.identityPull.digests().filter(d => hidden.includes(d)), [], `org${o + 1} peer${i} pulled a hidden foreign identity`)
         }
       }
     } finally {

@@ -5,8 +5,10 @@
  */
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import { cleanupTmp, FAST_GOSSIP, metric, startNode, stopAll, testCrypto, waitFor, type TestNodeOptions } from '../helpers/network.js'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { issueCertificate, loadCA } from '../../src/identity/cryptogen.js'
+import { cleanupTmp, FAST_GOSSIP, metric, startNode, stopAll, testCrypto, tmp, waitFor, type TestNodeOptions } from '../helpers/network.js'
 import { setLogSink, setLogLevel } from '../../src/logging.js'
 import { seal } from '../../src/wire/envelope.js'
 import { loadSigningIdentity } from '../../src/identity/index.js'
@@ -133,6 +135,27 @@ describe('membership between real nodes', () => {
       const purged = a.suspectPeers()
       assert.ok(purged.includes(bId))
       await waitFor(() => a.comm.connectedPeer(b.identity.pkiId) == null, 'b\'s connection closed')
+      assert.ok(!alivePeers(a).includes(bId))
+    } finally {
+      await stopAll([a, b])
+    }
+  })
+
+  it('an identity is purged when its certificate expires, and its connection closed', async () => {
+    const org = layout.orgs[0]
+    const ca = await loadCA(readFileSync(org.caCertPath, 'utf8'), readFileSync(org.caKeyPath, 'utf8'))
+    const cert = await issueCertificate(ca, { cn: 'shortlived.org1.example.com', ou: 'peer', notBefore: new Date(Date.now() - 60_000), notAfter: new Date(Date.now() + 4000) })
+    const msp = join(await tmp(), 'msp')
+    for (const sub of ['signcerts', 'keystore', 'cacerts']) mkdirSync(join(msp, sub), { recursive: true })
+    writeFileSync(join(msp, 'signcerts', 'cert.pem'), cert.certPem)
+    writeFileSync(join(msp, 'keystore', 'priv_sk'), cert.keyPem)
+    writeFileSync(join(msp, 'cacerts', 'ca.pem'), readFileSync(org.caCertPath))
+    const a = await start(1, 9)
+    const b = await start(1, 10, [a], { msp: { dir: msp, mspId: 'Org1MSP' } })
+    try {
+      const bId = Buffer.from(b.identity.pkiId).toString('hex')
+      await waitFor(() => alivePeers(a).includes(bId), 'a sees the short-lived b', 10_000)
+      await waitFor(() => a.comm.connectedPeer(b.identity.pkiId) == null && !a.identities.has(bId), 'a purges b at expiry and closes its connection', 20_000)
       assert.ok(!alivePeers(a).includes(bId))
     } finally {
       await stopAll([a, b])
