@@ -24,7 +24,8 @@ import { StateInfoStore, createStateInfo, millisToNanos, propertiesOf, type Stat
 import { peersOfChannel, type ChannelPeer } from './membership.js'
 import { createChannelMetrics, type ChannelMetrics } from './metrics.js'
 import type { ChannelDefinition } from './channel-config.js'
-import type { Clock, TimerHandle } from '../algo/clock.js'
+import type { Clock } from '../algo/clock.js'
+import { PeriodicTasks } from '../algo/periodic.js'
 import type { Multiaddr } from '@multiformats/multiaddr'
 import type { Registry } from 'prom-client'
 
@@ -130,7 +131,7 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
   private readonly metrics: ChannelMetrics
   private readonly channels = new Map<string, ChannelState>()
   private readonly emitter: BatchingEmitter<{ msg: SignedMessage, channel: string, except?: string }>
-  private readonly timers = new Map<string, TimerHandle>()
+  private readonly tasks: PeriodicTasks
   private readonly unsubscribes: Array<() => void> = []
   private readonly selfOrg: string
   private readonly selfPkiIdHex: string
@@ -139,6 +140,7 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
   constructor (init: ChannelServiceInit) {
     super()
     this.init = init
+    this.tasks = new PeriodicTasks(init.clock, (name, err) => { this.log.error(`${name} task failed: ${(err as Error).message}`) })
     this.selfOrg = init.signer.mspId
     this.selfPkiIdHex = pkiIdToHex(init.signer.pkiId)
     this.metrics = createChannelMetrics(init.registry)
@@ -164,27 +166,17 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
     )
     this.init.discovery.addEventListener('member:forgotten', this.onForgotten)
     this.emitter.start()
-    this.every('publish', this.init.publishStateInfoInterval, () => { this.publishChanged() })
-    this.every('pull', this.init.requestStateInfoInterval, () => { this.pullStateInfo() })
+    this.tasks.every('publish', this.init.publishStateInfoInterval, () => { this.publishChanged() })
+    this.tasks.every('pull', this.init.requestStateInfoInterval, () => { this.pullStateInfo() })
     for (const ch of this.channels.values()) this.contactAnchors(ch)
   }
 
   stop (): void {
     this.running = false
-    for (const t of this.timers.values()) this.init.clock.clearTimeout(t)
-    this.timers.clear()
+    this.tasks.stop()
     for (const u of this.unsubscribes.splice(0)) u()
     this.init.discovery.removeEventListener('member:forgotten', this.onForgotten)
     this.emitter.stop()
-  }
-
-  private every (name: string, ms: number, fn: () => void): void {
-    const tick = (): void => {
-      if (!this.running) return
-      try { fn() } catch (err) { this.log.error(`${name} task failed: ${(err as Error).message}`) }
-      if (this.running) this.timers.set(name, this.init.clock.setTimeout(tick, ms))
-    }
-    this.timers.set(name, this.init.clock.setTimeout(tick, ms))
   }
 
   // ---- join, leave, properties ----

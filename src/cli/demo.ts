@@ -11,7 +11,6 @@ import { Command, InvalidArgumentError } from 'commander'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream, existsSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { stringify } from 'yaml'
 import { generateCryptoMaterial } from '../identity/cryptogen.js'
@@ -19,6 +18,7 @@ import { createGenesisBlock } from '../channels/genesis.js'
 import { genesisOptionsFromCryptoFolder } from '../channels/crypto-folder.js'
 import { common } from '../pb/common.js'
 import { fgossipBin } from './paths.js'
+import { freePort } from './ports.js'
 
 interface DemoPeer {
   name: string
@@ -48,19 +48,6 @@ function parsePositive (value: string): number {
   const n = Number(value)
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('--timeout must be a positive number of seconds')
   return n
-}
-
-/** A free TCP port on loopback. */
-async function freePort (): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address()
-      const port = typeof a === 'object' && a != null ? a.port : 0
-      s.close(() => { resolve(port) })
-    })
-  })
 }
 
 async function runDemo (dir: string, once: boolean, timeoutSeconds: number): Promise<void> {

@@ -25,7 +25,8 @@ import { alivePushAllowed, membershipSieve, stripSecretFor, type OrgPeer } from 
 import { isNewer } from './peer-time.js'
 import { BatchingEmitter } from '../algo/batcher.js'
 import { createDiscoveryMetrics, type DiscoveryMetrics } from './metrics.js'
-import type { Clock, TimerHandle } from '../algo/clock.js'
+import type { Clock } from '../algo/clock.js'
+import { PeriodicTasks } from '../algo/periodic.js'
 import type { Multiaddr } from '@multiformats/multiaddr'
 import type { Registry } from 'prom-client'
 
@@ -114,7 +115,7 @@ export class Discovery extends TypedEventEmitter<DiscoveryEvents> {
   private readonly log = createLogger('discovery')
   private readonly metrics: DiscoveryMetrics
   private readonly emitter: BatchingEmitter<{ msg: SignedMessage, except?: string }>
-  private readonly timers = new Map<string, TimerHandle>()
+  private readonly tasks: PeriodicTasks
   private readonly unsubscribes: Array<() => void> = []
   private readonly selfOrg: string
   private readonly startTime: bigint
@@ -129,6 +130,7 @@ export class Discovery extends TypedEventEmitter<DiscoveryEvents> {
   constructor (init: DiscoveryInit) {
     super()
     this.init = init
+    this.tasks = new PeriodicTasks(init.clock, (name, err) => { this.log.error(`${name} task failed: ${(err as Error).message}`) })
     this.endpoint = init.endpoint
     this.selfOrg = init.signer.mspId
     this.startTime = nowNanos(init.clock)
@@ -164,33 +166,21 @@ export class Discovery extends TypedEventEmitter<DiscoveryEvents> {
     comm.addEventListener('peer:connected', this.onConnected)
     comm.addEventListener('peer:unreachable', this.onUnreachable)
     this.emitter.start()
-    this.every('alive', this.init.aliveTimeInterval, () => { this.sendAlive() }, true)
-    this.every('expiry', Math.max(1, this.init.aliveExpirationTimeout / 10), () => { this.checkExpiry() })
-    this.every('pull', this.init.pullInterval, () => { this.pullMembership() })
-    this.every('reconnect', this.init.reconnectInterval, () => { this.reconnectToDead() })
+    this.tasks.every('alive', this.init.aliveTimeInterval, () => { this.sendAlive() }, true)
+    this.tasks.every('expiry', Math.max(1, this.init.aliveExpirationTimeout / 10), () => { this.checkExpiry() })
+    this.tasks.every('pull', this.init.pullInterval, () => { this.pullMembership() })
+    this.tasks.every('reconnect', this.init.reconnectInterval, () => { this.reconnectToDead() })
   }
 
   stop (): void {
     this.running = false
-    for (const t of this.timers.values()) this.init.clock.clearTimeout(t)
-    this.timers.clear()
+    this.tasks.stop()
     for (const u of this.unsubscribes.splice(0)) u()
     this.init.comm.removeEventListener('peer:connected', this.onConnected)
     this.init.comm.removeEventListener('peer:unreachable', this.onUnreachable)
     this.emitter.stop()
     for (const w of this.ackWaiters.values()) w()
     this.ackWaiters.clear()
-  }
-
-  /** Runs `fn` every `ms` (first after `ms`, or at once with `now`), until stop. */
-  private every (name: string, ms: number, fn: () => void, now = false): void {
-    const tick = (): void => {
-      if (!this.running) return
-      try { fn() } catch (err) { this.log.error(`${name} task failed: ${(err as Error).message}`) }
-      if (this.running) this.timers.set(name, this.init.clock.setTimeout(tick, ms))
-    }
-    if (now) tick()
-    else this.timers.set(name, this.init.clock.setTimeout(tick, ms))
   }
 
   // ---- public view ----

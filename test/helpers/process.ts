@@ -2,7 +2,6 @@
  * Real `fgossip` processes for tests: spawn, collect output, wait for an HTTP condition, stop with a signal.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
 export const FGOSSIP = fileURLToPath(new URL('../../bin/fgossip.js', import.meta.url))
@@ -33,18 +32,7 @@ export async function run (args: string[], env: Record<string, string> = {}): Pr
   return { code, output: p.output() }
 }
 
-/** A free TCP port on loopback. */
-export async function freePort (): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address()
-      const port = typeof a === 'object' && a != null ? a.port : 0
-      s.close(() => { resolve(port) })
-    })
-  })
-}
+export { freePort } from '../../src/cli/ports.js'
 
 /** GETs a JSON document, or undefined when the server does not answer yet. */
 export async function getJson (url: string): Promise<{ status: number, body: any } | undefined> { // eslint-disable-line @typescript-eslint/no-explicit-any
