@@ -6,7 +6,7 @@
 import { TypedEventEmitter } from 'main-event'
 import { HANDSHAKE_PROTOCOL, CONTROL_PROTOCOL, BLOCKS_PROTOCOL, MAX_HANDSHAKE_FRAME, type GossipProtocol } from '../wire/protocols.js'
 import { FrameReader, writeFrames } from '../wire/framing.js'
-import { encodeEnvelope, openEnvelope, type SignedMessage } from '../wire/envelope.js'
+import { encodeEnvelope, envelopeBytes, openEnvelope, type SignedMessage } from '../wire/envelope.js'
 import { carriesBlocks } from '../wire/kinds.js'
 import { MalformedMessageError, FrameTooLargeError } from '../wire/errors.js'
 import { createLogger } from '../logging.js'
@@ -140,7 +140,7 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
   }
 
   private frameOf (msg: SignedMessage): Uint8Array | undefined {
-    const frame = encodeEnvelope(msg.envelope)
+    const frame = envelopeBytes(msg)
     const max = carriesBlocks(msg.kind) ? this.opts.maxMessageSize : this.opts.maxControlMessageSize
     if (frame.byteLength > max) {
       this.oplog.warnOnce('send-oversized', `not sending a ${msg.kind} of ${frame.byteLength} bytes: the limit is ${max}`)

@@ -3,7 +3,13 @@
  * (`sendBuffSize`). Gossip pushes `offer` and are dropped when the queue is full (the caller counts the
  * overflow); replies `put` and wait for room. One pump writes queued frames in batches to a long-lived
  * stream that it opens on first use and reopens after a failure.
+ *
+ * The pump starts one event-loop turn (`setImmediate`) after the first frame of a burst is queued, so that a
+ * caller queueing messages one by one (a loop of `sendAndWait`, a handler answering many requests) fills a
+ * batch instead of paying a stream write per frame; while it runs, frames queued meanwhile go in its next
+ * batch without waiting.
  */
+import { setImmediate, clearImmediate } from 'node:timers'
 import { writeFrames } from '../wire/framing.js'
 import type { Stream } from '@libp2p/interface'
 
@@ -27,6 +33,8 @@ export class SendQueue {
   private readonly items: Uint8Array[] = []
   private readonly waiters: Array<() => void> = []
   private stream: Stream | undefined
+  /** The pump's start, one turn after the first frame of a burst; cleared by `close()`. */
+  private scheduled: ReturnType<typeof setImmediate> | undefined
   private pumping = false
   private closed = false
 
@@ -63,6 +71,8 @@ export class SendQueue {
   close (): void {
     if (this.closed) return
     this.closed = true
+    if (this.scheduled != null) clearImmediate(this.scheduled)
+    this.scheduled = undefined
     this.items.length = 0
     this.release()
     this.stream?.close().catch(() => { this.stream?.abort(new Error('send queue closed')) })
@@ -73,10 +83,18 @@ export class SendQueue {
     for (const w of this.waiters.splice(0)) w()
   }
 
+  /** Starts the pump on the next turn of the event loop unless it is running or about to. */
   private pump (): void {
-    if (this.pumping) return
-    this.pumping = true
-    this.run().finally(() => { this.pumping = false })
+    if (this.pumping || this.scheduled != null || this.closed) return
+    this.scheduled = setImmediate(() => {
+      this.scheduled = undefined
+      this.pumping = true
+      this.run().finally(() => {
+        this.pumping = false
+        // frames queued after the last batch and before this callback would otherwise wait for the next one
+        if (this.items.length > 0) this.pump()
+      })
+    })
   }
 
   private async run (): Promise<void> {

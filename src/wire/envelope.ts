@@ -5,8 +5,9 @@
  * checked over the exact bytes that were signed.
  */
 import { gossip } from '../pb/gossip.js'
+import { encodeGossipMessage } from './encode.js'
 import { MalformedMessageError } from './errors.js'
-import { hasPullType, isPullKind, messageKind, requiredTag, type MessageKind } from './kinds.js'
+import { hasPullType, isPullKind, MESSAGE_KINDS, messageKind, requiredTag, type MessageKind } from './kinds.js'
 
 /** Signs bytes with the node's MSP key (ECDSA SHA-256, DER, low-S). */
 export interface Signer {
@@ -20,7 +21,17 @@ export interface SignedMessage {
   readonly kind: MessageKind
 }
 
-/** Builds the envelope of a message; signs the payload when a signer is given. */
+/** How many members of `content` are set (a valid message has exactly one). */
+function contentCount (msg: gossip.GossipMessage): number {
+  let n = 0
+  for (const k of MESSAGE_KINDS) if (msg[k] != null) n++
+  return n
+}
+
+/**
+ * Builds the envelope of a message; signs the payload when a signer is given. A message with more than one
+ * member of `content` is refused: its `kind` (the first) would not be what the payload carries.
+ */
 export function seal (message: Partial<gossip.GossipMessage>, signer?: Signer, secretEnvelope?: gossip.SecretEnvelope): SignedMessage {
   const full: gossip.GossipMessage = {
     nonce: 0n,
@@ -30,7 +41,8 @@ export function seal (message: Partial<gossip.GossipMessage>, signer?: Signer, s
   }
   const kind = messageKind(full)
   if (kind == null) throw new MalformedMessageError('no-content', 'a gossip message needs content')
-  const payload = gossip.GossipMessage.encode(full)
+  if (contentCount(full) > 1) throw new MalformedMessageError('many-contents', 'a gossip message carries one content')
+  const payload = encodeGossipMessage(full)
   const envelope: gossip.Envelope = {
     payload,
     signature: (signer != null ? signer.sign(payload) : new Uint8Array(0)) as Uint8Array<ArrayBuffer>,
@@ -104,4 +116,21 @@ export function openMessage (envelope: gossip.Envelope): SignedMessage {
 /** The bytes of an envelope as they go on the wire. */
 export function encodeEnvelope (envelope: gossip.Envelope): Uint8Array {
   return gossip.Envelope.encode(envelope)
+}
+
+/** Encoded envelopes, by envelope object: a message sent to many peers, or resent, is encoded once. */
+const encoded = new WeakMap<gossip.Envelope, Uint8Array>()
+
+/**
+ * The wire bytes of a message's envelope, encoded on first use and kept as long as the envelope is (an
+ * envelope is not changed once sealed or received; `withoutSecret` makes a new one). The bytes are shared:
+ * do not modify them.
+ */
+export function envelopeBytes (msg: SignedMessage): Uint8Array {
+  let bytes = encoded.get(msg.envelope)
+  if (bytes == null) {
+    bytes = gossip.Envelope.encode(msg.envelope)
+    encoded.set(msg.envelope, bytes)
+  }
+  return bytes
 }

@@ -8,6 +8,7 @@
 import { LengthPrefixedDecoder } from '@libp2p/utils'
 import * as varint from 'uint8-varint'
 import { Uint8ArrayList } from 'uint8arraylist'
+import { allocUnsafe } from 'uint8arrays/alloc'
 import { FrameTooLargeError } from './errors.js'
 import type { AbortOptions, Stream } from '@libp2p/interface'
 
@@ -141,12 +142,57 @@ export class FrameReader implements AsyncIterable<Uint8ArrayList> {
   }
 }
 
-/** Encodes frames (length prefix + bytes) into one list, ready for a single `send`. */
+/**
+ * Small frames are copied together into buffers of up to COALESCE_BYTES: libp2p's TCP connection makes one
+ * `socket.write` per chunk of what it is given (`@libp2p/tcp` `socket-to-conn.js`), and Noise keeps the chunks
+ * apart (a cipher update per chunk), so a list of small chunks costs a write and more each. A Noise message carries 65,519 bytes of plaintext, of which
+ * yamux's frame header takes 12: a buffer a little under 64 KiB (with the prefix of a large frame after it)
+ * goes out as one Noise message.
+ */
+const COALESCE_BYTES = 64 * 1024 - 128
+/** Frames from this size on are passed by reference (a block of MBs is not copied); only their prefix is. */
+const LARGE_FRAME = 16 * 1024
+
+/**
+ * Encodes frames (length prefix + bytes) into one list, ready for a single `send`: runs of small frames
+ * copied into shared buffers, each large frame a chunk of its own with its prefix at the end of the buffer
+ * before it.
+ */
 export function encodeFrames (frames: readonly Uint8Array[]): Uint8ArrayList {
   const list = new Uint8ArrayList()
-  for (const f of frames) {
-    list.append(varint.encode(f.byteLength))
-    list.append(f)
+  let i = 0
+  while (i < frames.length) {
+    // measure the run starting at i: small frames up to COALESCE_BYTES, then the prefix of a large frame
+    let size = 0
+    let end = i
+    let large: Uint8Array | undefined
+    for (; end < frames.length; end++) {
+      const len = frames[end].byteLength
+      const prefix = varint.encodingLength(len)
+      if (len >= LARGE_FRAME) {
+        large = frames[end]
+        size += prefix
+        break
+      }
+      if (end > i && size + prefix + len > COALESCE_BYTES) break
+      size += prefix + len
+    }
+    const buf = allocUnsafe(size)
+    let offset = 0
+    for (let k = i; k < end; k++) {
+      const f = frames[k]
+      varint.encodeUint8Array(f.byteLength, buf, offset)
+      offset += varint.encodingLength(f.byteLength)
+      buf.set(f, offset)
+      offset += f.byteLength
+    }
+    if (large != null) varint.encodeUint8Array(large.byteLength, buf, offset)
+    list.append(buf)
+    if (large != null) {
+      list.append(large)
+      end++
+    }
+    i = end
   }
   return list
 }

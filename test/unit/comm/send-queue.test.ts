@@ -6,6 +6,17 @@ import { SendQueue } from '../../../src/comm/send-queue.js'
 import { FrameReader } from '../../../src/wire/framing.js'
 import type { Stream } from '@libp2p/interface'
 
+const nextTurn = async (): Promise<void> => { await new Promise(resolve => setImmediate(resolve)) }
+
+/** Reads `n` one-byte frames from `stream`. */
+async function readBytes (stream: Stream, n: number): Promise<number[]> {
+  const reader = new FrameReader(stream, { maxFrameSize: 10 })
+  const got: number[] = []
+  for (let i = 0; i < n; i++) got.push((await reader.next())?.subarray()[0] ?? -1)
+  reader.release()
+  return got
+}
+
 describe('SendQueue', () => {
   it('writes offered frames in order on one stream it opens once', async () => {
     const [a, b] = await streamPair()
@@ -66,5 +77,50 @@ describe('SendQueue', () => {
     q.close()
     await assert.rejects(p)
     assert.equal(q.offer(new Uint8Array([3])), false)
+  })
+
+  it('writes the frames queued in one turn as one batch', async () => {
+    const [a, b] = await streamPair()
+    const batches: number[] = []
+    const q = new SendQueue({ capacity: 100, open: async () => a, onSent: n => { batches.push(n) }, onError: () => { assert.fail('no error expected') } })
+    for (let i = 0; i < 10; i++) q.offer(new Uint8Array([i]))
+    assert.deepEqual(await readBytes(b, 10), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    assert.deepEqual(batches, [10])
+  })
+
+  it('batches a loop of awaited put() calls instead of writing each frame alone', async () => {
+    const [a, b] = await streamPair()
+    const batches: number[] = []
+    const q = new SendQueue({ capacity: 200, open: async () => a, onSent: n => { batches.push(n) }, onError: () => { assert.fail('no error expected') } })
+    const reading = readBytes(b, 150)
+    for (let i = 0; i < 150; i++) await q.put(new Uint8Array([i]))
+    assert.deepEqual(await reading, Array.from({ length: 150 }, (_, i) => i))
+    assert.equal(batches.reduce((x, y) => x + y, 0), 150)
+    assert.ok(batches.length <= 5, `150 frames in ${batches.length} writes`)
+  })
+
+  it('close() cancels a pump that has not started: nothing is opened', async () => {
+    let opened = 0
+    const q = new SendQueue({ capacity: 10, open: async () => { opened++; return await new Promise<Stream>(() => {}) }, onSent: () => {}, onError: () => {} })
+    q.offer(new Uint8Array([1]))
+    q.close()
+    await nextTurn()
+    await nextTurn()
+    assert.equal(opened, 0)
+    assert.equal(q.length, 0)
+  })
+
+  it('a frame queued just as the pump finishes is still written', async () => {
+    const [a, b] = await streamPair()
+    let late = false
+    const q: SendQueue = new SendQueue({
+      capacity: 10,
+      open: async () => a,
+      // queued after the pump's last look at the queue, before it has stopped
+      onSent: () => { if (!late) { late = true; queueMicrotask(() => { q.offer(new Uint8Array([2])) }) } },
+      onError: () => { assert.fail('no error expected') }
+    })
+    q.offer(new Uint8Array([1]))
+    assert.deepEqual(await readBytes(b, 2), [1, 2])
   })
 })

@@ -2,9 +2,9 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { generateKeyPairSync, verify } from 'node:crypto'
 import { gossip } from '../../../src/pb/gossip.js'
-import { MAX_REPEATED, encodeEnvelope, openEnvelope, seal, withoutSecret, type Signer } from '../../../src/wire/envelope.js'
+import { MAX_REPEATED, encodeEnvelope, envelopeBytes, openEnvelope, seal, withoutSecret, type Signer } from '../../../src/wire/envelope.js'
 import { signData, verifySignature } from '../../../src/identity/signature.js'
-import { messageOf } from './contents.js'
+import { contentOf, messageOf } from './contents.js'
 
 const Tag = gossip.GossipMessage.Tag
 const bytes = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text)
@@ -60,6 +60,35 @@ describe('seal', () => {
 
   it('refuses a message without content (MalformedMessageError no-content)', () => {
     refused(() => seal({ tag: Tag.EMPTY, nonce: 1n }), 'no-content')
+  })
+
+  it('refuses a message with two contents (MalformedMessageError many-contents)', () => {
+    refused(() => seal({ ...alive(), ...contentOf('memReq') }), 'many-contents')
+  })
+
+  it('the payload is what the generated encoder gives', () => {
+    const s = seal({ ...alive(), channel: bytes('mychannel'), nonce: (1n << 60n) + 1n })
+    assert.deepEqual(s.envelope.payload, gossip.GossipMessage.encode(s.message))
+  })
+})
+
+describe('envelopeBytes', () => {
+  it('is the encoded envelope, encoded once per envelope', () => {
+    const s = seal(alive(), recordingSigner(), { payload: bytes('internal endpoint'), signature: bytes('sig') })
+    const first = envelopeBytes(s)
+    assert.deepEqual(first, encodeEnvelope(s.envelope))
+    assert.equal(envelopeBytes(s), first, 'the second call returns the same bytes')
+    assert.equal(envelopeBytes({ ...s }), first, 'cached by envelope, not by message object')
+    const stripped = envelopeBytes(withoutSecret(s))
+    assert.deepEqual(stripped, encodeEnvelope(withoutSecret(s).envelope))
+    assert.ok(stripped.byteLength < first.byteLength, 'a new envelope gets its own bytes')
+  })
+
+  it('round-trips through openEnvelope', () => {
+    const s = seal(alive(), recordingSigner())
+    const got = openEnvelope(envelopeBytes(s))
+    assert.deepEqual(got.message, s.message)
+    assert.deepEqual(envelopeBytes(got), envelopeBytes(s))
   })
 })
 
