@@ -123,7 +123,11 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
           const e = this.peers.get(cp.pkiIdHex)
           if (e != null) this.offer(e, protocol, frame)
         },
-        err => { this.unreachable(peer, err as Error) }
+        err => {
+          // no connection and nothing to dial, or a race we lost: no verdict on the peer
+          if (err instanceof UnreachablePeerError || this.running === false) { this.log('cannot send to %s: %e', peer.pkiId != null ? toHex(peer.pkiId) : '?', err); return }
+          this.unreachable(peer, err as Error)
+        }
       )
     }
   }
@@ -165,6 +169,11 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
         onSent: n => { this.metrics.messagesSent(n) },
         onError: (err, dropped) => {
           this.log('sending to %s failed (%d queued dropped): %e', entry.info.pkiIdHex, dropped, err)
+          // a connection we replaced or closed ourselves says nothing about the peer
+          if (this.peers.get(entry.info.pkiIdHex) !== entry) return
+          // Fabric closes the connection a send failed on and presumes the peer dead
+          this.remove(entry, 'lost: a send failed')
+          entry.connection.close().catch(() => {})
           this.unreachable({ pkiId: entry.info.pkiId }, err)
         }
       })
@@ -210,8 +219,15 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
 
   private async dialAndHandshake (endpoint: Multiaddr, signal?: AbortSignal): Promise<ConnectedPeer> {
     const connection = await this.dial(endpoint, signal)
-    const entry = await this.ensureAdmitted(connection)
-    return entry.info
+    try {
+      const entry = await this.ensureAdmitted(connection)
+      return entry.info
+    } catch (err) {
+      // both sides dialled at once and this connection lost the tie-break: the other one serves the peer
+      const other = [...this.peers.values()].find(e => e.connection.remotePeer.equals(connection.remotePeer) && e.connection.status === 'open')
+      if (other != null) return other.info
+      throw err
+    }
   }
 
   /** The admitted entry of a connection, running our side of the handshake when it has not run yet. */
@@ -246,7 +262,9 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
       return v.identity
     } finally {
       this.probeConnections.delete(connection.id)
-      if (!before.has(connection.id) && !this.byConnection.has(connection.id)) {
+      // close a connection made for the probe alone: not one a concurrent connect() handshakes or admitted
+      const inUse = this.byConnection.has(connection.id) || this.outboundHandshakes.has(connection.id) || this.admissionWaiters.has(connection.id)
+      if (!before.has(connection.id) && !inUse) {
         connection.close().catch(() => {})
       }
     }

@@ -469,6 +469,8 @@ export class Discovery extends TypedEventEmitter<DiscoveryEvents> {
     const { pkiId } = (evt as CustomEvent<{ pkiId: Uint8Array }>).detail
     const member = this.view.get(pkiId)
     if (member?.state !== 'alive') return
+    // another connection to it is up (one replaced the other): it is not presumed dead
+    if (this.init.comm.connectedPeer(pkiId) != null) return
     const dead = this.view.expire(pkiId)
     if (dead != null) this.died(dead, 'unreachable')
   }
