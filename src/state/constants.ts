@@ -1,0 +1,37 @@
+/** Defaults of the block engines (payload buffer, block window, anti-entropy), with their units and sources. */
+import { second } from '../algo/clock.js'
+import { PULL_INTERVAL } from '../algo/constants.js'
+
+/** Period of the anti-entropy check (`peer.gossip.state.checkInterval`, state.DefStateCheckInterval). */
+export const CHECK_INTERVAL = 10 * second // Fabric default
+/** How long a state request waits for its response (`peer.gossip.state.responseTimeout`). */
+export const RESPONSE_TIMEOUT = 3 * second // Fabric default
+/**
+ * Blocks per state request, in Fabric's inclusive counting: a request `[start .. start + batchSize]` (so at
+ * most batchSize + 1 blocks) passes the responder's check `end <= start + batchSize`
+ * (`peer.gossip.state.batchSize`, defAntiEntropyBatchSize).
+ */
+export const BATCH_SIZE = 10 // blocks; Fabric default
+/** Times a chunk is asked again after its first request, each time of another peer when one is eligible (`peer.gossip.state.maxRetries`). */
+export const MAX_RETRIES = 3 // Fabric default
+/**
+ * How far ahead of the ledger height a gossiped block may be buffered: a block with
+ * `seq >= height + blockBufferSize` is rejected (`peer.gossip.state.blockBufferSize`, defMaxBlockDistance).
+ */
+export const BLOCK_BUFFER_SIZE = 20 // blocks; Fabric default
+/**
+ * How far ahead of the ledger height state transfer may reach: blocks of state responses are buffered below
+ * `height + transferWindow`, and a chunk is requested only when it ends below that. Fabric bounds the same
+ * thing by blocking: its `addPayload` in blocking mode (state responses) waits while the buffer holds more
+ * than 2 x blockBufferSize payloads, which stalls the anti-entropy loop.
+ */
+export const TRANSFER_WINDOW = 2 * BLOCK_BUFFER_SIZE // blocks; ours, after Fabric's blocking threshold
+/** State requests in flight at once. Fabric asks one chunk, waits for it, then asks the next. */
+export const PARALLEL_REQUESTS = 1 // Fabric
+/**
+ * Blocks the channel's block message store keeps for pull: a block more than this below the newest is
+ * evicted, so up to maxBlockCountToStore + 1 are held (`peer.gossip.maxBlockCountToStore`).
+ */
+export const MAX_BLOCK_COUNT_TO_STORE = 10 // blocks; Fabric default (100 in v1.0)
+/** How long a block stays in the channel's block message store (Fabric chanstate.go: `PullInterval * 100`). */
+export const BLOCK_EXPIRATION_INTERVAL = 100 * PULL_INTERVAL // Fabric: 400 s with the default pullInterval
