@@ -32,6 +32,7 @@ import { channelFromConfigBlock, parseChannelDefinition, type ChannelDefinition 
 import type { ChannelPeer } from './channels/membership.js'
 import { common } from './pb/common.js'
 import { registerChannelRoutes } from './api/routes.js'
+import { Ledgers } from './state/ledgers.js'
 import type { PrivateKey } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
@@ -123,9 +124,15 @@ function isDefinition (x: ChannelDefinition | common.Block): x is ChannelDefinit
   return typeof (x as ChannelDefinition).name === 'string' && Array.isArray((x as ChannelDefinition).orgs)
 }
 
+/** A channel to join: its definition, and the genesis block it came from (committed as block 0). */
+export interface ChannelJoin {
+  def: ChannelDefinition
+  genesis?: common.Block
+}
+
 /** Reads the channels of `channels:` in the config: genesis blocks or definitions; errors name the entry. */
-export async function channelsFromConfig (config: NodeConfig): Promise<ChannelDefinition[]> {
-  const out: ChannelDefinition[] = []
+export async function channelsFromConfig (config: NodeConfig): Promise<ChannelJoin[]> {
+  const out: ChannelJoin[] = []
   for (const [i, source] of config.channels.entries()) {
     if ('block' in source) {
       let bytes: Uint8Array
@@ -135,12 +142,13 @@ export async function channelsFromConfig (config: NodeConfig): Promise<ChannelDe
         throw new Error(`channels[${i}]: cannot read the genesis block ${source.block}: ${(err as Error).message}`)
       }
       try {
-        out.push(channelFromConfigBlock(common.Block.decode(bytes)))
+        const genesis = common.Block.decode(bytes)
+        out.push({ def: channelFromConfigBlock(genesis), genesis })
       } catch (err) {
         throw new Error(`channels[${i}]: ${source.block} is not a channel config block: ${(err as Error).message}`)
       }
     } else {
-      out.push(parseChannelDefinition(source.config, `channels[${i}]`))
+      out.push({ def: parseChannelDefinition(source.config, `channels[${i}]`) })
     }
   }
   return out
@@ -183,17 +191,24 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   readonly channels: ChannelService
   readonly identityPull: IdentityPull
   private readonly connector: Connector
-  private readonly initialChannels: ChannelDefinition[]
+  private readonly initialChannels: ChannelJoin[]
+  readonly ledgers: Ledgers
   private startedAt = new Date(0)
 
   private readonly runDiscovery: boolean
 
   private ownEndpoint: (hp: { host: string, port: number }) => boolean
 
-  private constructor (config: NodeConfig, identity: SigningIdentity, msps: MspManager, libp2p: GossipLibp2p, registry: Registry, ops: { host: string, port: number } | undefined, runDiscovery: boolean, channels: ChannelDefinition[]) {
+  private constructor (config: NodeConfig, identity: SigningIdentity, msps: MspManager, libp2p: GossipLibp2p, registry: Registry, ops: { host: string, port: number } | undefined, runDiscovery: boolean, channels: ChannelJoin[]) {
     super()
     this.runDiscovery = runDiscovery
     this.initialChannels = channels
+    this.ledgers = new Ledgers({
+      dir: join(config.peer.fileSystemPath, 'ledger'),
+      blockBufferSize: config.peer.gossip.state.blockBufferSize,
+      registry,
+      onHeight: (ch, height) => { if (this.channels.has(ch)) this.channels.updateLedgerHeight(ch, height) }
+    })
     this.ownEndpoint = ownEndpointPredicate(config)
     this.config = config
     this.identity = identity
@@ -379,7 +394,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     this.discovery.setEndpoint(endpoint)
     this.ownEndpoint = ownEndpointPredicate(this.config, [endpoint])
     this.identities.start()
-    for (const def of this.initialChannels) this.channels.join(def)
+    for (const join of this.initialChannels) await this.join(join)
     if (!this.runDiscovery) return
     this.discovery.start()
     this.identityPull.start()
@@ -393,6 +408,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     this.identityPull.stop()
     this.discovery.stop()
     this.identities.stop()
+    await this.ledgers.close()
     await this.operations?.stop()
     await this.libp2p.stop()
     log.info(`${this.config.peer.id} stopped`)
@@ -425,15 +441,37 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   }
 
   /**
-   * Joins a channel: from a Fabric genesis (config) block (its bytes or decoded), or from a definition.
-   * Returns the channel's name.
+   * Joins a channel: from a Fabric genesis (config) block (its bytes or decoded: committed as block 0, as
+   * Fabric does), or from a definition. Opens the channel's ledger. Resolves to the channel's name.
    */
-  joinChannel (source: ChannelDefinition | common.Block | Uint8Array): string {
-    const def: ChannelDefinition = source instanceof Uint8Array
-      ? channelFromConfigBlock(common.Block.decode(source))
-      : isDefinition(source) ? source : channelFromConfigBlock(source)
-    this.channels.join(def)
+  async joinChannel (source: ChannelDefinition | common.Block | Uint8Array): Promise<string> {
+    const genesis = source instanceof Uint8Array ? common.Block.decode(source) : isDefinition(source) ? undefined : source
+    const def: ChannelDefinition = genesis != null ? channelFromConfigBlock(genesis) : source as ChannelDefinition
+    await this.join({ def, genesis })
     return def.name
+  }
+
+  private async join ({ def, genesis }: ChannelJoin): Promise<void> {
+    this.channels.join(def)
+    await this.ledgers.open(def.name, def.ordererOrgs, genesis)
+  }
+
+  /**
+   * Takes in a block of a channel as an ordering-service client does (Fabric `AddPayload`): verified, then
+   * committed in order. Throws a `BlockVerificationError` naming the reason when it is refused.
+   */
+  async addPayload (channel: string, seq: bigint | number, blockBytes: Uint8Array): Promise<'committed' | 'buffered' | 'duplicate'> {
+    return await this.ledgers.addPayload(channel, BigInt(seq), blockBytes)
+  }
+
+  /** A committed block's bytes (a marshalled `common.Block`), or undefined. */
+  async getBlock (channel: string, n: bigint | number): Promise<Uint8Array | undefined> {
+    return await this.ledgers.getBlock(channel, BigInt(n))
+  }
+
+  /** The number of committed blocks of a channel (Fabric's height). */
+  height (channel: string): bigint | undefined {
+    return this.ledgers.height(channel)
   }
 
   /** Leaves a channel (publishes StateInfo with left_channel = true); false when not joined or already left. */

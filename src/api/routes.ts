@@ -5,16 +5,23 @@
  *                             definition {name, orgs: [{mspId, rootCerts, anchorPeers}]}; 201 {channel}
  *   DELETE /channels/{name}   leaves the channel (publishes left_channel = true); 200, or 404 when not joined
  *   PUT    /metadata          body: the metadata bytes to carry in alive messages; 204
+ *   POST   /channels/{name}/blocks  body: a marshalled common.Block, taken in as if from the orderer:
+ *                             201 committed, 202 buffered (a gap before it), 200 already had; 4xx with the reason
+ *   GET    /channels/{name}/blocks/{n}  the committed block's bytes; 404 when absent
  */
 import { readBody, sendJson, type OperationsServer } from './operations.js'
 import { parseChannelDefinition, ChannelConfigError } from '../channels/channel-config.js'
 import type { ChannelDefinition } from '../channels/channel-config.js'
+import { common } from '../pb/common.js'
 
 /** What the routes need of the node. */
 export interface RoutesNode {
-  joinChannel(source: ChannelDefinition | Uint8Array): string
+  joinChannel(source: ChannelDefinition | Uint8Array): Promise<string>
   leaveChannel(name: string): boolean
   updateMetadata(metadata: Uint8Array): void
+  height(channel: string): bigint | undefined
+  addPayload(channel: string, seq: bigint, blockBytes: Uint8Array): Promise<'committed' | 'buffered' | 'duplicate'>
+  getBlock(channel: string, n: bigint): Promise<Uint8Array | undefined>
 }
 
 /** The largest metadata accepted (it rides in every alive message). */
@@ -37,10 +44,10 @@ export function registerChannelRoutes (server: OperationsServer, node: RoutesNod
             sendJson(res, 400, { error: `body is not JSON: ${(err as Error).message}` })
             return
           }
-          name = node.joinChannel(parseChannelDefinition(parsed, 'channel'))
+          name = await node.joinChannel(parseChannelDefinition(parsed, 'channel'))
         } else {
           if (body.byteLength === 0) { sendJson(res, 400, { error: 'empty body: send a genesis block (application/octet-stream) or a JSON channel definition' }); return }
-          name = node.joinChannel(new Uint8Array(body))
+          name = await node.joinChannel(new Uint8Array(body))
         }
       } catch (err) {
         const reason = err instanceof ChannelConfigError ? err.message : `not a channel config block: ${(err as Error).message}`
@@ -57,6 +64,41 @@ export function registerChannelRoutes (server: OperationsServer, node: RoutesNod
       const name = decodeURIComponent(params.name)
       if (!node.leaveChannel(name)) { sendJson(res, 404, { error: `channel ${name} is not joined (or was left already)` }); return }
       sendJson(res, 200, { channel: name, left: true })
+    }
+  })
+  server.addRoute({
+    method: 'POST',
+    path: /^\/channels\/(?<name>[^/]+)\/blocks$/,
+    handle: async (req, res, params) => {
+      const name = decodeURIComponent(params.name)
+      if (node.height(name) === undefined) { sendJson(res, 404, { error: `channel ${name} is not joined` }); return }
+      const body = new Uint8Array(await readBody(req))
+      let seq: bigint
+      try {
+        const number = common.Block.decode(body).header?.number
+        if (number == null) throw new Error('the block has no header')
+        seq = number
+      } catch (err) {
+        sendJson(res, 400, { error: `malformed block: ${(err as Error).message}`, reason: 'malformed' })
+        return
+      }
+      try {
+        const result = await node.addPayload(name, seq, body)
+        sendJson(res, result === 'committed' ? 201 : result === 'buffered' ? 202 : 200, { channel: name, number: Number(seq), result, height: Number(node.height(name) ?? 0n) })
+      } catch (err) {
+        sendJson(res, 422, { error: (err as Error).message, reason: (err as { reason?: string }).reason ?? 'error' })
+      }
+    }
+  })
+  server.addRoute({
+    method: 'GET',
+    path: /^\/channels\/(?<name>[^/]+)\/blocks\/(?<n>\d+)$/,
+    handle: async (_req, res, params) => {
+      const name = decodeURIComponent(params.name)
+      const bytes = await node.getBlock(name, BigInt(params.n))
+      if (bytes == null) { sendJson(res, 404, { error: `no block ${params.n} in channel ${name}` }); return }
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.byteLength })
+      res.end(bytes)
     }
   })
   server.addRoute({

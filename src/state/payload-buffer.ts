@@ -147,6 +147,14 @@ export class PayloadBuffer<T> {
   }
 
   /**
+   * The payload popped at `seq` could not be committed (it failed verification): {@link next} goes back to
+   * `seq`, so that another copy of that block can be accepted; the payloads after it stay.
+   */
+  rewind (seq: bigint): void {
+    if (seq < this.nextSeq) this.nextSeq = seq
+  }
+
+  /**
    * The ledger reached `height` by another path (a block committed without passing through the buffer):
    * drops the payloads below it and moves {@link next} to it; runs the ready listeners when the new next
    * payload is held. A height at or below `next` changes nothing.

@@ -192,3 +192,17 @@ describe('PayloadBuffer', () => {
     assert.throws(() => new PayloadBuffer<string>(-1n), RangeError)
   })
 })
+
+describe('PayloadBuffer.rewind', () => {
+  it('frees the slot of a payload that failed to commit, keeping the ones after it', () => {
+    const b = new PayloadBuffer<string>(5n)
+    b.push(5n, 'bad')
+    b.push(6n, 'six')
+    assert.equal(b.pop()?.payload, 'bad')
+    b.rewind(5n)
+    assert.equal(b.next, 5n)
+    assert.equal(b.ready(), false)
+    assert.equal(b.push(5n, 'good'), 'accepted')
+    assert.deepEqual([b.pop()?.payload, b.pop()?.payload], ['good', 'six'])
+  })
+})
