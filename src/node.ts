@@ -33,6 +33,7 @@ import type { ChannelPeer } from './channels/membership.js'
 import { common } from './pb/common.js'
 import { registerChannelRoutes } from './api/routes.js'
 import { Ledgers } from './state/ledgers.js'
+import { BlockPush } from './channels/block-push.js'
 import type { PrivateKey } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
@@ -190,6 +191,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   readonly discovery: Discovery
   readonly channels: ChannelService
   readonly identityPull: IdentityPull
+  readonly blockPush: BlockPush
   private readonly connector: Connector
   private readonly initialChannels: ChannelJoin[]
   readonly ledgers: Ledgers
@@ -310,6 +312,23 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         resolveEndpoint: (e: string) => { try { return parseEndpoint(e, 'anchor peer') } catch { return undefined } }
       }
     })
+    this.blockPush = new BlockPush({
+      clock: systemClock,
+      propagatePeerNum: g.propagatePeerNum,
+      propagateIterations: g.propagateIterations,
+      maxPropagationBurstSize: g.maxPropagationBurstSize,
+      maxPropagationBurstLatency: g.maxPropagationBurstLatency,
+      registry,
+      ports: {
+        send: (msg, ...peers) => { comm.send(msg, ...peers) },
+        subscribe: (predicate, handler) => comm.subscribe(predicate, handler),
+        members: () => this.discovery.members(),
+        remotePeerOf: m => this.discovery.remotePeerOf(m),
+        routingFilter: (ch, tag) => this.channels.routingFilter(ch, tag),
+        isOrgInChannel: (ch, mspId) => this.channels.isMember(ch) && this.channels.isOrgInChannel(ch, mspId),
+        addPayload: async (ch, seq, bytes) => await this.ledgers.addPayload(ch, seq, bytes)
+      }
+    })
     if (this.operations != null) registerChannelRoutes(this.operations, this)
     // the identities proven by handshakes sign the messages of their peers
     comm.addEventListener('peer:connected', evt => {
@@ -399,11 +418,13 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     this.discovery.start()
     this.identityPull.start()
     this.channels.start()
+    this.blockPush.start()
     for (const ep of bootstrapEndpoints(this.config)) void this.connector.connect({ endpoint: ep, kind: 'bootstrap' })
   }
 
   async stop (): Promise<void> {
     this.connector.stop()
+    this.blockPush.stop()
     this.channels.stop()
     this.identityPull.stop()
     this.discovery.stop()
@@ -461,7 +482,9 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
    * committed in order. Throws a `BlockVerificationError` naming the reason when it is refused.
    */
   async addPayload (channel: string, seq: bigint | number, blockBytes: Uint8Array): Promise<'committed' | 'buffered' | 'duplicate'> {
-    return await this.ledgers.addPayload(channel, BigInt(seq), blockBytes)
+    const result = await this.ledgers.addPayload(channel, BigInt(seq), blockBytes)
+    if (result !== 'duplicate' && this.channels.isMember(channel)) this.blockPush.gossip(channel, BigInt(seq), blockBytes)
+    return result
   }
 
   /** A committed block's bytes (a marshalled `common.Block`), or undefined. */

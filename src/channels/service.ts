@@ -251,6 +251,17 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
     return this.channels.has(name)
   }
 
+  /** Whether `mspId` is one of the orgs of a joined channel (Fabric `IsOrgInChannel`). */
+  isOrgInChannel (name: string, mspId: string): boolean {
+    return this.channels.get(name)?.orgs.has(mspId) === true
+  }
+
+  /** Whether this peer joined the channel and has not left it. */
+  isMember (name: string): boolean {
+    const ch = this.channels.get(name)
+    return ch != null && !ch.left
+  }
+
   /** The definition of a joined channel. */
   definition (name: string): ChannelDefinition | undefined {
     return this.channels.get(name)?.def

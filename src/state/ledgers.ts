@@ -117,6 +117,8 @@ export class Ledgers {
   async addPayload (channel: string, seq: bigint, bytes: Uint8Array): Promise<'committed' | 'buffered' | 'duplicate'> {
     const ledger = this.ledgers.get(channel)
     if (ledger == null) throw new Error(`channel ${channel} has no ledger`)
+    // a block already committed or waiting costs nothing more (each peer hears a block several times)
+    if (seq < ledger.store.height() || ledger.buffer.has(seq)) return 'duplicate'
     let block: common.Block
     try {
       block = common.Block.decode(bytes)
