@@ -34,6 +34,7 @@ import { common } from './pb/common.js'
 import { registerChannelRoutes } from './api/routes.js'
 import { Ledgers } from './state/ledgers.js'
 import { BlockPush } from './channels/block-push.js'
+import { StateTransfer } from './state/state-transfer.js'
 import type { PrivateKey } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
@@ -192,6 +193,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   readonly channels: ChannelService
   readonly identityPull: IdentityPull
   readonly blockPush: BlockPush
+  readonly stateTransfer: StateTransfer
   private readonly connector: Connector
   private readonly initialChannels: ChannelJoin[]
   readonly ledgers: Ledgers
@@ -209,7 +211,10 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       dir: join(config.peer.fileSystemPath, 'ledger'),
       blockBufferSize: config.peer.gossip.state.blockBufferSize,
       registry,
-      onHeight: (ch, height) => { if (this.channels.has(ch)) this.channels.updateLedgerHeight(ch, height) }
+      onHeight: (ch, height) => {
+        if (this.channels.has(ch)) this.channels.updateLedgerHeight(ch, height)
+        this.stateTransfer?.heightChanged(ch)
+      }
     })
     this.ownEndpoint = ownEndpointPredicate(config)
     this.config = config
@@ -329,6 +334,26 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         addPayload: async (ch, seq, bytes) => await this.ledgers.addPayload(ch, seq, bytes)
       }
     })
+    const st = g.state
+    this.stateTransfer = new StateTransfer({
+      clock: systemClock,
+      enabled: st.enabled,
+      checkInterval: st.checkInterval,
+      responseTimeout: st.responseTimeout,
+      batchSize: st.batchSize,
+      maxRetries: st.maxRetries,
+      blockBufferSize: st.blockBufferSize,
+      registry,
+      ports: {
+        send: (msg, ...peers) => { comm.send(msg, ...peers) },
+        subscribe: (predicate, handler) => comm.subscribe(predicate, handler),
+        peers: ch => this.channels.peersOfChannel(ch).map(p => ({ pkiId: p.pkiId, pkiIdHex: p.pkiIdHex, height: p.properties.ledgerHeight, remote: this.discovery.remotePeerOf(p) })),
+        isOrgInChannel: (ch, mspId) => this.channels.isMember(ch) && this.channels.isOrgInChannel(ch, mspId),
+        height: ch => this.ledgers.height(ch),
+        getRange: async (ch, start, count) => await this.ledgers.getRange(ch, start, count),
+        addPayload: async (ch, seq, bytes, origin) => await this.ledgers.addPayload(ch, seq, bytes, origin)
+      }
+    })
     if (this.operations != null) registerChannelRoutes(this.operations, this)
     // the identities proven by handshakes sign the messages of their peers
     comm.addEventListener('peer:connected', evt => {
@@ -419,12 +444,14 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     this.identityPull.start()
     this.channels.start()
     this.blockPush.start()
+    this.stateTransfer.start()
     for (const ep of bootstrapEndpoints(this.config)) void this.connector.connect({ endpoint: ep, kind: 'bootstrap' })
   }
 
   async stop (): Promise<void> {
     this.connector.stop()
     this.blockPush.stop()
+    this.stateTransfer.stop()
     this.channels.stop()
     this.identityPull.stop()
     this.discovery.stop()
@@ -475,6 +502,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   private async join ({ def, genesis }: ChannelJoin): Promise<void> {
     this.channels.join(def)
     await this.ledgers.open(def.name, def.ordererOrgs, genesis)
+    this.stateTransfer.addChannel(def.name)
   }
 
   /**

@@ -103,6 +103,11 @@ export class Ledgers {
     return this.ledgers.has(channel)
   }
 
+  /** Up to `count` committed blocks from `start` (bounded by the store's range limits). */
+  async getRange (channel: string, start: bigint, count: number): Promise<Uint8Array[]> {
+    return await this.ledgers.get(channel)?.store.getRange(start, count) ?? []
+  }
+
   /** A committed block's bytes. */
   async getBlock (channel: string, n: bigint): Promise<Uint8Array | undefined> {
     return await this.ledgers.get(channel)?.store.get(n)
@@ -114,7 +119,7 @@ export class Ledgers {
    * wrong-channel, bad-data-hash, no-signature, bad-signature, not-orderer, too-old, too-far) when refused.
    * Resolves 'committed' when the block was committed by the time it returns, else 'buffered'.
    */
-  async addPayload (channel: string, seq: bigint, bytes: Uint8Array): Promise<'committed' | 'buffered' | 'duplicate'> {
+  async addPayload (channel: string, seq: bigint, bytes: Uint8Array, origin: 'gossip' | 'transfer' = 'gossip'): Promise<'committed' | 'buffered' | 'duplicate'> {
     const ledger = this.ledgers.get(channel)
     if (ledger == null) throw new Error(`channel ${channel} has no ledger`)
     // a block already committed or waiting costs nothing more (each peer hears a block several times)
@@ -130,7 +135,7 @@ export class Ledgers {
     } catch (err) {
       throw this.refuse(err as Error)
     }
-    const result = ledger.buffer.push(seq, { block, bytes })
+    const result = ledger.buffer.push(seq, { block, bytes }, origin)
     if (result === 'duplicate') return 'duplicate'
     if (result === 'too-old') {
       if (seq < ledger.store.height()) return 'duplicate'

@@ -5,7 +5,9 @@
  */
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { cleanupTmp, FAST_GOSSIP, startNode, stopAll, testCrypto, waitFor } from '../helpers/network.js'
+import { cleanupTmp, FAST_GOSSIP, metric, startNode, stopAll, testCrypto, waitFor } from '../helpers/network.js'
+import { seal } from '../../src/wire/envelope.js'
+import { gossip } from '../../src/pb/gossip.js'
 import { freePort } from '../helpers/process.js'
 import { createGenesisBlock } from '../../src/channels/genesis.js'
 import { createBlock } from '../../src/ledger/block-builder.js'
@@ -69,6 +71,72 @@ describe('block push between real nodes', () => {
       assert.equal(outsider.height('blocks'), 1n)
     } finally {
       await stopAll(all)
+    }
+  })
+
+  it('a peer stopped while blocks pass catches up by state transfer after its restart, in order, nothing duplicated', async () => {
+    const ordererOrg = layout.ordererOrg
+    assert.ok(ordererOrg != null)
+    const orderer = loadSigningIdentity(ordererOrg.nodes[0].mspDir, ordererOrg.mspId)
+    const genesis = createGenesisBlock({
+      channelId: 'catchup',
+      applicationOrgs: [{ mspId: 'Org1MSP', mspDir: layout.orgs[0].mspDir }],
+      ordererOrgs: [{ mspId: ordererOrg.mspId, mspDir: ordererOrg.mspDir }]
+    })
+    const ports = await Promise.all([0, 1, 2].map(async () => await freePort()))
+    const fast = { ...FAST_GOSSIP, state: { checkInterval: 300, responseTimeout: 1000, batchSize: 10 } }
+    const start = async (peer: number, dataDir?: string): Promise<GossipNode> => {
+      const port = ports[peer]
+      const n = await startNode(layout, {
+        org: 1,
+        peer,
+        overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}`, ...(dataDir != null ? { fileSystemPath: dataDir } : {}) } },
+        gossip: { ...fast, bootstrap: peer === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+      })
+      await n.joinChannel(genesis)
+      return n
+    }
+    const a = await start(0)
+    const b = await start(1)
+    let c = await start(2)
+    const dataC = c.config.peer.fileSystemPath
+    try {
+      for (const n of [a, b, c]) await waitFor(() => n.peersOfChannel('catchup').length === 2, `${n.config.peer.id} sees the channel`, 30_000)
+      let prev = genesis
+      const add = async (count: number): Promise<void> => {
+        for (let i = 0; i < count; i++) {
+          const number = (prev.header?.number ?? 0n) + 1n
+          const block = createBlock({ number, previousHash: blockHeaderHash(prev.header as common.BlockHeader), data: [Buffer.from(`tx ${number}`)], signer: orderer, channelId: 'catchup' })
+          await a.addPayload('catchup', number, common.Block.encode(block))
+          prev = block
+        }
+      }
+      await add(5)
+      await waitFor(() => c.height('catchup') === 6n, 'c has the first 5 blocks')
+      await c.stop()
+      await add(45) // c misses these
+      await waitFor(() => b.height('catchup') === 51n, 'b has all 50')
+      c = await start(2, dataC)
+      assert.ok((c.height('catchup') ?? 0n) >= 6n, 'the restarted ledger kept its blocks')
+      await waitFor(() => c.height('catchup') === 51n, 'c catches up after its restart', 30_000)
+      for (let i = 0; i <= 50; i++) {
+        assert.deepEqual(await c.getBlock('catchup', i), await a.getBlock('catchup', i), `block ${i} is a's block ${i}`)
+      }
+      assert.equal(await c.getBlock('catchup', 51), undefined)
+
+      // a requester of an org outside the channel gets nothing (its handshake identity decides)
+      const x = await startNode(layout, { org: 2, peer: 1, discovery: false })
+      try {
+        let responses = 0
+        x.comm.subscribe(m => m.kind === 'stateResponse', () => { responses++ })
+        x.comm.send(seal({ nonce: 5n, channel: new TextEncoder().encode('catchup') as Uint8Array<ArrayBuffer>, tag: gossip.GossipMessage.Tag.CHAN_OR_ORG, stateRequest: { startSeqNum: 1n, endSeqNum: 5n } }), { endpoint: a.multiaddrs()[0] })
+        await waitFor(async () => await metric(a, 'gossip_state_dropped_messages', { reason: 'not-member' }) === 1, 'the request is refused and counted')
+        assert.equal(responses, 0)
+      } finally {
+        await x.stop()
+      }
+    } finally {
+      await stopAll([a, b, c])
     }
   })
 })

@@ -1,0 +1,202 @@
+/**
+ * State transfer (Fabric `gossip/state`), wired to the network: one anti-entropy engine per channel asks
+ * the channel's peers whose StateInfo shows a greater height for the blocks this peer lacks.
+ *
+ *   requester  every checkInterval: RemoteStateRequest{start, end} (tag CHAN_OR_ORG) to a peer whose height
+ *              covers the chunk; the response's blocks are taken in like any block (verified, committed in
+ *              order); a failed or empty response makes the engine retry elsewhere
+ *   responder  the requester's org must be in the channel (its identity is the one its signed handshake
+ *              proved) and the range must pass `checkStateRequest`; answers RemoteStateResponse{payloads}
+ *
+ * On by default here, unlike Fabric 2.2+: a peer must never fall behind for good.
+ */
+import { gossip } from '../pb/gossip.js'
+import { seal, type SignedMessage } from '../wire/envelope.js'
+import { AntiEntropy, checkStateRequest } from './anti-entropy.js'
+import { createLogger } from '../logging.js'
+import type { Clock } from '../algo/clock.js'
+import type { PeerIdentity } from '../identity/index.js'
+import type { Multiaddr } from '@multiformats/multiaddr'
+import { Counter, type Registry } from 'prom-client'
+
+const Tag = gossip.GossipMessage.Tag
+
+/** A channel peer with its height, as StateInfo tells it. */
+export interface TransferPeer {
+  readonly pkiId: Uint8Array
+  readonly pkiIdHex: string
+  readonly height: bigint
+  readonly remote: { pkiId: Uint8Array, endpoint?: Multiaddr }
+}
+
+/** What state transfer needs of the rest of the node. */
+export interface StateTransferPorts {
+  send(msg: SignedMessage, ...peers: Array<{ pkiId?: Uint8Array, endpoint?: Multiaddr }>): void
+  subscribe(predicate: (m: ReceivedState) => boolean, handler: (m: ReceivedState) => void | Promise<void>): () => void
+  /** Alive members of the channel with their StateInfo heights. */
+  peers(channel: string): TransferPeer[]
+  isOrgInChannel(channel: string, mspId: string): boolean
+  height(channel: string): bigint | undefined
+  getRange(channel: string, start: bigint, count: number): Promise<Uint8Array[]>
+  addPayload(channel: string, seq: bigint, bytes: Uint8Array, origin: 'transfer'): Promise<'committed' | 'buffered' | 'duplicate'>
+}
+
+export interface ReceivedState {
+  readonly message: gossip.GossipMessage
+  readonly kind: string
+  readonly sender: { readonly pkiIdHex: string, readonly identity: PeerIdentity }
+  respond(msg: SignedMessage): Promise<void>
+}
+
+export interface StateTransferInit {
+  ports: StateTransferPorts
+  clock: Clock
+  /** @default true (Fabric 2.2+: false) */
+  enabled: boolean
+  checkInterval: number
+  responseTimeout: number
+  batchSize: number
+  maxRetries: number
+  blockBufferSize: number
+  registry?: Registry
+}
+
+interface Pending { channel: string, peer: string, start: bigint, end: bigint, at: number }
+
+/** Requests older than this are forgotten (their responses ignored). */
+const PENDING_TTL_FACTOR = 4
+
+export class StateTransfer {
+  private readonly init: StateTransferInit
+  private readonly log = createLogger('state')
+  private readonly engines = new Map<string, AntiEntropy>()
+  private readonly pending = new Map<bigint, Pending>()
+  private readonly dropped?: Counter<'reason'>
+  private unsubscribes: Array<() => void> = []
+  private running = false
+
+  constructor (init: StateTransferInit) {
+    this.init = init
+    if (init.registry != null) {
+      this.dropped = new Counter({ name: 'gossip_state_dropped_messages', help: 'State transfer requests and responses dropped, by reason', labelNames: ['reason'], registers: [init.registry] })
+    }
+  }
+
+  start (): void {
+    this.running = true
+    const { ports } = this.init
+    this.unsubscribes.push(
+      ports.subscribe(m => m.kind === 'stateRequest', async m => { await this.onRequest(m) }),
+      ports.subscribe(m => m.kind === 'stateResponse', async m => { await this.onResponse(m) })
+    )
+    for (const e of this.engines.values()) e.start()
+  }
+
+  stop (): void {
+    this.running = false
+    for (const u of this.unsubscribes.splice(0)) u()
+    for (const e of this.engines.values()) e.stop()
+    this.pending.clear()
+  }
+
+  /** Starts catching up a channel (after join). */
+  addChannel (channel: string): void {
+    if (!this.init.enabled || this.engines.has(channel)) return
+    const engine = new AntiEntropy({
+      selfHeight: () => this.init.ports.height(channel) ?? 0n,
+      peers: () => this.init.ports.peers(channel).map(p => ({ id: p.pkiIdHex, height: p.height })),
+      request: (peer, start, end) => { this.request(channel, peer, start, end) }
+    }, {
+      clock: this.init.clock,
+      checkInterval: this.init.checkInterval,
+      responseTimeout: this.init.responseTimeout,
+      batchSize: this.init.batchSize,
+      maxRetries: this.init.maxRetries,
+      transferWindow: 2 * this.init.blockBufferSize,
+      onError: (err, op) => { this.log.debug(`state transfer ${op} failed: ${(err as Error).message}`) }
+    })
+    this.engines.set(channel, engine)
+    if (this.running) engine.start()
+  }
+
+  /** The ledger of a channel grew (a commit). */
+  heightChanged (channel: string): void {
+    this.engines.get(channel)?.heightChanged()
+  }
+
+  private request (channel: string, peerHex: string, start: bigint, end: bigint): void {
+    const peer = this.init.ports.peers(channel).find(p => p.pkiIdHex === peerHex)
+    if (peer == null) return
+    const nonce = randomNonce()
+    this.expirePending()
+    this.pending.set(nonce, { channel, peer: peerHex, start, end, at: this.init.clock.now() })
+    this.init.ports.send(seal({
+      nonce,
+      channel: new TextEncoder().encode(channel) as Uint8Array<ArrayBuffer>,
+      tag: Tag.CHAN_OR_ORG,
+      stateRequest: { startSeqNum: start, endSeqNum: end }
+    }), peer.remote)
+  }
+
+  private expirePending (): void {
+    const limit = this.init.clock.now() - PENDING_TTL_FACTOR * this.init.responseTimeout
+    for (const [nonce, p] of this.pending) if (p.at < limit) this.pending.delete(nonce)
+  }
+
+  private async onRequest (m: ReceivedState): Promise<void> {
+    const req = m.message.stateRequest
+    const channel = new TextDecoder().decode(m.message.channel)
+    const height = this.init.ports.height(channel)
+    if (req == null || height == null) { this.drop('unknown-channel'); return }
+    if (!this.init.ports.isOrgInChannel(channel, m.sender.identity.mspId)) {
+      this.drop('not-member')
+      this.log.debug(`state request for ${channel} from ${m.sender.pkiIdHex.slice(0, 16)} of ${m.sender.identity.mspId}, not of the channel: refused`)
+      return
+    }
+    const check = checkStateRequest(req.startSeqNum, req.endSeqNum, this.init.batchSize, height)
+    let payloads: gossip.Payload[] = []
+    if (check.ok) {
+      const blocks = await this.init.ports.getRange(channel, req.startSeqNum, Number(check.end - req.startSeqNum + 1n))
+      payloads = blocks.map((data, i) => ({ seqNum: req.startSeqNum + BigInt(i), data: data as Uint8Array<ArrayBuffer>, privateData: [] }))
+    } else if (check.reason !== 'beyond-height') {
+      this.drop(`bad-range-${check.reason}`)
+      return
+    }
+    m.respond(seal({ nonce: m.message.nonce, channel: m.message.channel, tag: Tag.CHAN_OR_ORG, stateResponse: { payloads } })).catch(err => {
+      this.log.debug(`state response to ${m.sender.pkiIdHex.slice(0, 16)} failed: ${(err as Error).message}`)
+    })
+  }
+
+  private async onResponse (m: ReceivedState): Promise<void> {
+    const res = m.message.stateResponse
+    const pending = this.pending.get(m.message.nonce)
+    if (res == null || pending == null || pending.peer !== m.sender.pkiIdHex) { this.drop('unexpected-response'); return }
+    this.pending.delete(m.message.nonce)
+    const engine = this.engines.get(pending.channel)
+    if (engine == null) return
+    let highest: bigint | undefined
+    let failed = res.payloads.length === 0
+    for (const p of res.payloads) {
+      if (p.seqNum < pending.start || p.seqNum > pending.end) { failed = true; continue }
+      try {
+        await this.init.ports.addPayload(pending.channel, p.seqNum, p.data, 'transfer')
+        highest = highest == null || p.seqNum > highest ? p.seqNum : highest
+      } catch (err) {
+        failed = true
+        this.drop((err as { reason?: string }).reason ?? 'refused')
+      }
+    }
+    if (failed || highest == null) engine.onFailure(pending.peer, pending.start, pending.end)
+    else engine.onResponse(pending.peer, pending.start, pending.end, highest)
+  }
+
+  private drop (reason: string): void {
+    this.dropped?.inc({ reason })
+  }
+}
+
+function randomNonce (): bigint {
+  const b = new BigUint64Array(1)
+  globalThis.crypto.getRandomValues(b)
+  return b[0] === 0n ? 1n : b[0]
+}
