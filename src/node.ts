@@ -35,6 +35,7 @@ import { registerChannelRoutes } from './api/routes.js'
 import { Ledgers } from './state/ledgers.js'
 import { BlockPush } from './channels/block-push.js'
 import { StateTransfer } from './state/state-transfer.js'
+import { BlockPull } from './channels/block-pull.js'
 import type { PrivateKey } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
@@ -194,6 +195,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   readonly identityPull: IdentityPull
   readonly blockPush: BlockPush
   readonly stateTransfer: StateTransfer
+  readonly blockPull: BlockPull
   private readonly connector: Connector
   private readonly initialChannels: ChannelJoin[]
   readonly ledgers: Ledgers
@@ -331,6 +333,24 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         remotePeerOf: m => this.discovery.remotePeerOf(m),
         routingFilter: (ch, tag) => this.channels.routingFilter(ch, tag),
         isOrgInChannel: (ch, mspId) => this.channels.isMember(ch) && this.channels.isOrgInChannel(ch, mspId),
+        addPayload: async (ch, seq, bytes) => await this.takeIn(ch, seq, bytes)
+      }
+    })
+    this.blockPull = new BlockPull({
+      clock: systemClock,
+      pullInterval: g.pullInterval,
+      pullPeerNum: g.pullPeerNum,
+      digestWaitTime: g.digestWaitTime,
+      requestWaitTime: g.requestWaitTime,
+      responseWaitTime: g.responseWaitTime,
+      maxBlockCountToStore: g.maxBlockCountToStore,
+      ports: {
+        send: (msg, ...peers) => { comm.send(msg, ...peers) },
+        subscribe: (predicate, handler) => comm.subscribe(predicate, handler),
+        members: () => this.discovery.members(),
+        remotePeerOf: m => this.discovery.remotePeerOf(m),
+        routingFilter: (ch, tag) => this.channels.routingFilter(ch, tag),
+        height: ch => this.ledgers.height(ch),
         addPayload: async (ch, seq, bytes) => await this.ledgers.addPayload(ch, seq, bytes)
       }
     })
@@ -444,6 +464,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     this.identityPull.start()
     this.channels.start()
     this.blockPush.start()
+    this.blockPull.start()
     this.stateTransfer.start()
     for (const ep of bootstrapEndpoints(this.config)) void this.connector.connect({ endpoint: ep, kind: 'bootstrap' })
   }
@@ -451,6 +472,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   async stop (): Promise<void> {
     this.connector.stop()
     this.blockPush.stop()
+    this.blockPull.stop()
     this.stateTransfer.stop()
     this.channels.stop()
     this.identityPull.stop()
@@ -503,6 +525,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     this.channels.join(def)
     await this.ledgers.open(def.name, def.ordererOrgs, genesis)
     this.stateTransfer.addChannel(def.name)
+    this.blockPull.addChannel(def.name)
   }
 
   /**
@@ -510,8 +533,15 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
    * committed in order. Throws a `BlockVerificationError` naming the reason when it is refused.
    */
   async addPayload (channel: string, seq: bigint | number, blockBytes: Uint8Array): Promise<'committed' | 'buffered' | 'duplicate'> {
-    const result = await this.ledgers.addPayload(channel, BigInt(seq), blockBytes)
+    const result = await this.takeIn(channel, BigInt(seq), blockBytes)
     if (result !== 'duplicate' && this.channels.isMember(channel)) this.blockPush.gossip(channel, BigInt(seq), blockBytes)
+    return result
+  }
+
+  /** A block from the orderer or from push: into the ledger, and, when new, into the pull window. */
+  private async takeIn (channel: string, seq: bigint, bytes: Uint8Array): Promise<'committed' | 'buffered' | 'duplicate'> {
+    const result = await this.ledgers.addPayload(channel, seq, bytes)
+    if (result !== 'duplicate') this.blockPull.add(channel, seq, bytes)
     return result
   }
 

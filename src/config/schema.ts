@@ -153,7 +153,8 @@ export const CONFIG_SCHEMA: SchemaTable = {
   'peer.gossip.maxPropagationBurstSize': int(10, // Fabric default
     'Messages buffered before a push is triggered.'),
   'peer.gossip.propagateIterations': int(1, // Fabric default
-    'Number of times a message is pushed to remote peers.'),
+    'Number of times a message is pushed to remote peers. 0 disables push: blocks then travel by pull and ' +
+    'state transfer only (Fabric accepts 0 too).', { min: 0 }),
   'peer.gossip.propagatePeerNum': int(3, // Fabric default
     'Number of peers each pushed message is sent to.'),
   'peer.gossip.pullInterval': duration(4 * second, // Fabric default

@@ -139,4 +139,44 @@ describe('block push between real nodes', () => {
       await stopAll([a, b, c])
     }
   })
+
+  it('scenario 1: with push disabled, blocks reach every peer by pull alone', async () => {
+    const ordererOrg = layout.ordererOrg
+    assert.ok(ordererOrg != null)
+    const orderer = loadSigningIdentity(ordererOrg.nodes[0].mspDir, ordererOrg.mspId)
+    const genesis = createGenesisBlock({
+      channelId: 'pullonly',
+      applicationOrgs: [{ mspId: 'Org1MSP', mspDir: layout.orgs[0].mspDir }],
+      ordererOrgs: [{ mspId: ordererOrg.mspId, mspDir: ordererOrg.mspDir }]
+    })
+    const ports = await Promise.all([0, 1, 2, 3].map(async () => await freePort()))
+    // no push (propagateIterations 0), no state transfer: only the pull engine can move blocks
+    const gossipConf = { ...FAST_GOSSIP, propagateIterations: 0, state: { enabled: false } }
+    const nodes: GossipNode[] = []
+    try {
+      for (const [i, port] of ports.entries()) {
+        const n = await startNode(layout, {
+          org: 1,
+          peer: i,
+          overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
+          gossip: { ...gossipConf, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+        })
+        await n.joinChannel(genesis)
+        nodes.push(n)
+      }
+      for (const n of nodes) await waitFor(() => n.peersOfChannel('pullonly').length === 3, `${n.config.peer.id} sees the channel`, 30_000)
+      let prev = genesis
+      for (let i = 1; i <= 10; i++) {
+        const block = createBlock({ number: BigInt(i), previousHash: blockHeaderHash(prev.header as common.BlockHeader), data: [Buffer.from(`tx ${i}`)], signer: orderer, channelId: 'pullonly' })
+        await nodes[0].addPayload('pullonly', i, common.Block.encode(block))
+        prev = block
+      }
+      for (const n of nodes.slice(1)) await waitFor(() => n.height('pullonly') === 11n, `${n.config.peer.id} pulls the 10 blocks`, 30_000)
+      for (const n of nodes.slice(1)) {
+        for (let i = 1; i <= 10; i++) assert.deepEqual(await n.getBlock('pullonly', i), await nodes[0].getBlock('pullonly', i))
+      }
+    } finally {
+      await stopAll(nodes)
+    }
+  })
 })
