@@ -27,6 +27,8 @@ interface ChannelLedger {
   buffer: PayloadBuffer<Pending>
   validator: OrdererValidator
   committing: Promise<void>
+  /** The last block refused at commit time, so that its taker hears why. */
+  lastFailure?: { seq: bigint, error: Error }
 }
 
 export interface LedgersInit {
@@ -147,7 +149,9 @@ export class Ledgers {
       throw err
     }
     await this.commitReady(ledger)
-    return ledger.store.height() > seq ? 'committed' : 'buffered'
+    if (ledger.store.height() > seq) return 'committed'
+    if (!ledger.buffer.has(seq) && ledger.lastFailure?.seq === seq) throw ledger.lastFailure.error
+    return 'buffered'
   }
 
   /** Commits what the buffer holds in order; serialised per channel. */
@@ -159,6 +163,7 @@ export class Ledgers {
           verifyBlock(next.payload.block, { channelId: ledger.name, expectedNumber: ledger.store.height(), previousHeaderHash: ledger.store.lastHeaderHash(), ordererOrgs: ledger.validator })
           await ledger.store.append(next.payload.block, next.payload.bytes)
         } catch (err) {
+          ledger.lastFailure = { seq: next.seq, error: err as Error }
           ledger.buffer.rewind(next.seq)
           this.refuse(err as Error)
           this.log.warnOnce(`commit:${ledger.name}:${(err as Error).message}`, `channel ${ledger.name}: block ${next.seq} not committed: ${(err as Error).message}`)

@@ -179,4 +179,51 @@ describe('block push between real nodes', () => {
       await stopAll(nodes)
     }
   })
+
+  it('a block with a bad signature, data_hash or previous_hash is never committed by any peer; the channel goes on', async () => {
+    const ordererOrg = layout.ordererOrg
+    assert.ok(ordererOrg != null)
+    const orderer = loadSigningIdentity(ordererOrg.nodes[0].mspDir, ordererOrg.mspId)
+    const genesis = createGenesisBlock({
+      channelId: 'badblocks',
+      applicationOrgs: [{ mspId: 'Org1MSP', mspDir: layout.orgs[0].mspDir }],
+      ordererOrgs: [{ mspId: ordererOrg.mspId, mspDir: ordererOrg.mspDir }]
+    })
+    const ports = await Promise.all([0, 1].map(async () => await freePort()))
+    const nodes: GossipNode[] = []
+    const x = await startNode(layout, { org: 1, peer: 3, discovery: false }) // speaks gossip by hand
+    try {
+      for (const [i, port] of ports.entries()) {
+        const n = await startNode(layout, {
+          org: 1,
+          peer: i,
+          overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
+          gossip: { ...FAST_GOSSIP, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+        })
+        await n.joinChannel(genesis)
+        nodes.push(n)
+      }
+      for (const n of nodes) await waitFor(() => n.peersOfChannel('badblocks').length === 1, `${n.config.peer.id} sees the channel`, 30_000)
+      const prevHash = blockHeaderHash(genesis.header as common.BlockHeader)
+      const good = createBlock({ number: 1n, previousHash: prevHash, data: [Buffer.from('good')], signer: orderer, channelId: 'badblocks' })
+      const tampered = common.Block.decode(common.Block.encode(good))
+      ;(tampered.data as common.BlockData).data[0] = createBlock({ number: 1n, previousHash: prevHash, data: [Buffer.from('other')], signer: orderer, channelId: 'badblocks' }).data?.data[0] as Uint8Array<ArrayBuffer>
+      const peerSigned = createBlock({ number: 1n, previousHash: prevHash, data: [Buffer.from('bad')], signer: loadSigningIdentity(layout.orgs[0].nodes[2].mspDir, 'Org1MSP'), channelId: 'badblocks' })
+      const forked = createBlock({ number: 1n, previousHash: new Uint8Array(32).fill(7), data: [Buffer.from('forked')], signer: orderer, channelId: 'badblocks' })
+      const push = (block: common.Block): void => {
+        const msg = seal({ channel: new TextEncoder().encode('badblocks') as Uint8Array<ArrayBuffer>, tag: gossip.GossipMessage.Tag.CHAN_AND_ORG, dataMsg: { payload: { seqNum: 1n, data: common.Block.encode(block), privateData: [] } } })
+        for (const n of nodes) x.comm.send(msg, { endpoint: n.multiaddrs()[0] })
+      }
+      for (const bad of [tampered, peerSigned, forked]) push(bad)
+      for (const [reason, count] of [['bad-data-hash', 1], ['not-orderer', 1], ['bad-previous-hash', 1]] as const) {
+        for (const n of nodes) await waitFor(async () => await metric(n, 'gossip_state_rejected_blocks', { reason }) >= count, `${n.config.peer.id} refuses ${reason}`)
+      }
+      for (const n of nodes) assert.equal(n.height('badblocks'), 1n, 'no bad block committed')
+      push(good)
+      for (const n of nodes) await waitFor(() => n.height('badblocks') === 2n, `${n.config.peer.id} commits the good block 1`)
+      for (const n of nodes) assert.deepEqual(await n.getBlock('badblocks', 1), common.Block.encode(good))
+    } finally {
+      await stopAll([...nodes, x])
+    }
+  })
 })
