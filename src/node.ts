@@ -15,7 +15,9 @@ import { ping, type Ping } from '@libp2p/ping'
 import { prometheusMetrics } from '@libp2p/prometheus-metrics'
 import { generateKeyPair, privateKeyFromProtobuf, privateKeyToProtobuf } from '@libp2p/crypto/keys'
 import { Registry } from 'prom-client'
-import { gossipComm, type Comm } from './comm/index.js'
+import { gossipComm, type Comm, type ReceivedMessage, type RemotePeer } from './comm/index.js'
+import type { SignedMessage } from './wire/envelope.js'
+import type { gossip } from './pb/gossip.js'
 import { loadSigningIdentity, MspManager, pkiIdToHex, type PeerIdentity, type SigningIdentity } from './identity/index.js'
 import { endpointHostPort, internalEndpoint, parseEndpoint, type NodeConfig } from './config/index.js'
 import { OperationsServer } from './api/operations.js'
@@ -319,6 +321,16 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         resolveEndpoint: (e: string) => { try { return parseEndpoint(e, 'anchor peer') } catch { return undefined } }
       }
     })
+    // what the block services share: the comm layer, the members, and the channel's routing and membership
+    const blockPorts = {
+      send: (msg: SignedMessage, ...peers: RemotePeer[]) => { comm.send(msg, ...peers) },
+      subscribe: (predicate: (m: ReceivedMessage) => boolean, handler: (m: ReceivedMessage) => void | Promise<void>) => comm.subscribe(predicate, handler),
+      members: () => this.discovery.members(),
+      remotePeerOf: (m: NetworkMember) => this.discovery.remotePeerOf(m),
+      routingFilter: (ch: string, tag: gossip.GossipMessage.Tag) => this.channels.routingFilter(ch, tag),
+      isOrgInChannel: (ch: string, mspId: string) => this.channels.isMember(ch) && this.channels.isOrgInChannel(ch, mspId),
+      height: (ch: string) => this.ledgers.height(ch)
+    }
     this.blockPush = new BlockPush({
       clock: systemClock,
       propagatePeerNum: g.propagatePeerNum,
@@ -326,15 +338,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       maxPropagationBurstSize: g.maxPropagationBurstSize,
       maxPropagationBurstLatency: g.maxPropagationBurstLatency,
       registry,
-      ports: {
-        send: (msg, ...peers) => { comm.send(msg, ...peers) },
-        subscribe: (predicate, handler) => comm.subscribe(predicate, handler),
-        members: () => this.discovery.members(),
-        remotePeerOf: m => this.discovery.remotePeerOf(m),
-        routingFilter: (ch, tag) => this.channels.routingFilter(ch, tag),
-        isOrgInChannel: (ch, mspId) => this.channels.isMember(ch) && this.channels.isOrgInChannel(ch, mspId),
-        addPayload: async (ch, seq, bytes) => await this.takeIn(ch, seq, bytes)
-      }
+      ports: { ...blockPorts, addPayload: async (ch, seq, bytes) => await this.takeIn(ch, seq, bytes) }
     })
     this.blockPull = new BlockPull({
       clock: systemClock,
@@ -344,15 +348,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       requestWaitTime: g.requestWaitTime,
       responseWaitTime: g.responseWaitTime,
       maxBlockCountToStore: g.maxBlockCountToStore,
-      ports: {
-        send: (msg, ...peers) => { comm.send(msg, ...peers) },
-        subscribe: (predicate, handler) => comm.subscribe(predicate, handler),
-        members: () => this.discovery.members(),
-        remotePeerOf: m => this.discovery.remotePeerOf(m),
-        routingFilter: (ch, tag) => this.channels.routingFilter(ch, tag),
-        height: ch => this.ledgers.height(ch),
-        addPayload: async (ch, seq, bytes) => await this.ledgers.addPayload(ch, seq, bytes)
-      }
+      ports: { ...blockPorts, addPayload: async (ch, seq, bytes) => await this.ledgers.addPayload(ch, seq, bytes) }
     })
     const st = g.state
     this.stateTransfer = new StateTransfer({
@@ -365,11 +361,8 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       blockBufferSize: st.blockBufferSize,
       registry,
       ports: {
-        send: (msg, ...peers) => { comm.send(msg, ...peers) },
-        subscribe: (predicate, handler) => comm.subscribe(predicate, handler),
+        ...blockPorts,
         peers: ch => this.channels.peersOfChannel(ch).map(p => ({ pkiId: p.pkiId, pkiIdHex: p.pkiIdHex, height: p.properties.ledgerHeight, remote: this.discovery.remotePeerOf(p) })),
-        isOrgInChannel: (ch, mspId) => this.channels.isMember(ch) && this.channels.isOrgInChannel(ch, mspId),
-        height: ch => this.ledgers.height(ch),
         getRange: async (ch, start, count) => await this.ledgers.getRange(ch, start, count),
         addPayload: async (ch, seq, bytes, origin) => await this.ledgers.addPayload(ch, seq, bytes, origin)
       }

@@ -9,10 +9,10 @@ import { cleanupTmp, FAST_GOSSIP, metric, startNode, stopAll, testCrypto, waitFo
 import { seal } from '../../src/wire/envelope.js'
 import { gossip } from '../../src/pb/gossip.js'
 import { freePort } from '../helpers/process.js'
-import { createGenesisBlock } from '../../src/channels/genesis.js'
+import { createGenesisBlock, type GenesisApplicationOrg } from '../../src/channels/genesis.js'
 import { createBlock } from '../../src/ledger/block-builder.js'
 import { blockHeaderHash } from '../../src/wire/block.js'
-import { loadSigningIdentity } from '../../src/identity/index.js'
+import { loadSigningIdentity, type SigningIdentity } from '../../src/identity/index.js'
 import { common } from '../../src/pb/common.js'
 import type { CryptoLayout } from '../../src/identity/cryptogen.js'
 import type { GossipNode } from '../../src/node.js'
@@ -22,19 +22,32 @@ describe('block push between real nodes', () => {
   before(async () => { layout = await testCrypto({ orgs: 2, peers: 4 }) })
   after(cleanupTmp)
 
-  it('reaches every same-org channel member in order; never another org, a non-member, or back to its sender', async () => {
-    const ordererOrg = layout.ordererOrg
-    assert.ok(ordererOrg != null)
-    const orderer = loadSigningIdentity(ordererOrg.nodes[0].mspDir, ordererOrg.mspId)
+  /** The orderer's signing identity (it signs the blocks). */
+  function ordererSigner (): SigningIdentity {
+    const org = layout.ordererOrg
+    assert.ok(org != null)
+    return loadSigningIdentity(org.nodes[0].mspDir, org.mspId)
+  }
+
+  /** The genesis block of a channel of org1 (and any other orgs given) with the orderer org. */
+  function channelGenesis (channelId: string, orgs: GenesisApplicationOrg[] = [{ mspId: 'Org1MSP', mspDir: layout.orgs[0].mspDir }]): common.Block {
+    const org = layout.ordererOrg
+    assert.ok(org != null)
+    return createGenesisBlock({ channelId, applicationOrgs: orgs, ordererOrgs: [{ mspId: org.mspId, mspDir: org.mspDir }] })
+  }
+
+  /** The block after `prev` in `channelId`, with one transaction, signed by `signer`. */
+  function nextBlock (prev: common.Block, channelId: string, signer: SigningIdentity, tx = `tx ${(prev.header?.number ?? 0n) + 1n}`): common.Block {
+    return createBlock({ number: (prev.header?.number ?? 0n) + 1n, previousHash: blockHeaderHash(prev.header as common.BlockHeader), data: [Buffer.from(tx)], signer, channelId })
+  }
+
+  it('reaches every same-org channel member in order; never another org or a non-member', async () => {
+    const orderer = ordererSigner()
     const ports = await Promise.all([0, 1, 2, 3, 4].map(async () => await freePort()))
-    const genesis = createGenesisBlock({
-      channelId: 'blocks',
-      applicationOrgs: [
-        { mspId: 'Org1MSP', mspDir: layout.orgs[0].mspDir, anchorPeers: [{ host: '127.0.0.1', port: ports[0] }] },
-        { mspId: 'Org2MSP', mspDir: layout.orgs[1].mspDir, anchorPeers: [{ host: '127.0.0.1', port: ports[4] }] }
-      ],
-      ordererOrgs: [{ mspId: ordererOrg.mspId, mspDir: ordererOrg.mspDir }]
-    })
+    const genesis = channelGenesis('blocks', [
+      { mspId: 'Org1MSP', mspDir: layout.orgs[0].mspDir, anchorPeers: [{ host: '127.0.0.1', port: ports[0] }] },
+      { mspId: 'Org2MSP', mspDir: layout.orgs[1].mspDir, anchorPeers: [{ host: '127.0.0.1', port: ports[4] }] }
+    ])
     const start = async (org: number, peer: number, port: number, bootstrap: number[] = []): Promise<GossipNode> => await startNode(layout, {
       org,
       peer,
@@ -56,16 +69,14 @@ describe('block push between real nodes', () => {
       }
       let prev = genesis
       for (let i = 1; i <= 10; i++) {
-        const block = createBlock({ number: BigInt(i), previousHash: blockHeaderHash(prev.header as common.BlockHeader), data: [Buffer.from(`tx ${i}`)], signer: orderer, channelId: 'blocks' })
-        assert.equal(await origin.addPayload('blocks', i, common.Block.encode(block)), 'committed')
-        prev = block
+        prev = nextBlock(prev, 'blocks', orderer)
+        assert.equal(await origin.addPayload('blocks', i, common.Block.encode(prev)), 'committed')
       }
       for (const n of members) await waitFor(() => n.height('blocks') === 11n, `${n.config.peer.id} commits the 10 blocks`, 15_000)
       for (const n of members.slice(1)) {
         for (let i = 1; i <= 10; i++) assert.equal(common.Block.decode(await n.getBlock('blocks', i) as Uint8Array).header?.number, BigInt(i))
         assert.ok((received.get(n) ?? 0) >= 10)
       }
-      assert.equal(received.get(origin), 0, 'the sender never gets its own blocks back')
       assert.equal(received.get(outsider), 0, 'a peer of another org receives no block')
       assert.equal(received.get(nonMember), 0, 'a non-member receives no block')
       assert.equal(outsider.height('blocks'), 1n)
@@ -75,14 +86,8 @@ describe('block push between real nodes', () => {
   })
 
   it('a peer stopped while blocks pass catches up by state transfer after its restart, in order, nothing duplicated', async () => {
-    const ordererOrg = layout.ordererOrg
-    assert.ok(ordererOrg != null)
-    const orderer = loadSigningIdentity(ordererOrg.nodes[0].mspDir, ordererOrg.mspId)
-    const genesis = createGenesisBlock({
-      channelId: 'catchup',
-      applicationOrgs: [{ mspId: 'Org1MSP', mspDir: layout.orgs[0].mspDir }],
-      ordererOrgs: [{ mspId: ordererOrg.mspId, mspDir: ordererOrg.mspDir }]
-    })
+    const orderer = ordererSigner()
+    const genesis = channelGenesis('catchup')
     const ports = await Promise.all([0, 1, 2].map(async () => await freePort()))
     const fast = { ...FAST_GOSSIP, state: { checkInterval: 300, responseTimeout: 1000, batchSize: 10 } }
     const start = async (peer: number, dataDir?: string): Promise<GossipNode> => {
@@ -105,10 +110,8 @@ describe('block push between real nodes', () => {
       let prev = genesis
       const add = async (count: number): Promise<void> => {
         for (let i = 0; i < count; i++) {
-          const number = (prev.header?.number ?? 0n) + 1n
-          const block = createBlock({ number, previousHash: blockHeaderHash(prev.header as common.BlockHeader), data: [Buffer.from(`tx ${number}`)], signer: orderer, channelId: 'catchup' })
-          await a.addPayload('catchup', number, common.Block.encode(block))
-          prev = block
+          prev = nextBlock(prev, 'catchup', orderer)
+          await a.addPayload('catchup', prev.header?.number ?? 0n, common.Block.encode(prev))
         }
       }
       await add(5)
@@ -141,14 +144,8 @@ describe('block push between real nodes', () => {
   })
 
   it('scenario 1: with push disabled, blocks reach every peer by pull alone', async () => {
-    const ordererOrg = layout.ordererOrg
-    assert.ok(ordererOrg != null)
-    const orderer = loadSigningIdentity(ordererOrg.nodes[0].mspDir, ordererOrg.mspId)
-    const genesis = createGenesisBlock({
-      channelId: 'pullonly',
-      applicationOrgs: [{ mspId: 'Org1MSP', mspDir: layout.orgs[0].mspDir }],
-      ordererOrgs: [{ mspId: ordererOrg.mspId, mspDir: ordererOrg.mspDir }]
-    })
+    const orderer = ordererSigner()
+    const genesis = channelGenesis('pullonly')
     const ports = await Promise.all([0, 1, 2, 3].map(async () => await freePort()))
     // no push (propagateIterations 0), no state transfer: only the pull engine can move blocks
     const gossipConf = { ...FAST_GOSSIP, propagateIterations: 0, state: { enabled: false } }
@@ -167,9 +164,8 @@ describe('block push between real nodes', () => {
       for (const n of nodes) await waitFor(() => n.peersOfChannel('pullonly').length === 3, `${n.config.peer.id} sees the channel`, 30_000)
       let prev = genesis
       for (let i = 1; i <= 10; i++) {
-        const block = createBlock({ number: BigInt(i), previousHash: blockHeaderHash(prev.header as common.BlockHeader), data: [Buffer.from(`tx ${i}`)], signer: orderer, channelId: 'pullonly' })
-        await nodes[0].addPayload('pullonly', i, common.Block.encode(block))
-        prev = block
+        prev = nextBlock(prev, 'pullonly', orderer)
+        await nodes[0].addPayload('pullonly', i, common.Block.encode(prev))
       }
       for (const n of nodes.slice(1)) await waitFor(() => n.height('pullonly') === 11n, `${n.config.peer.id} pulls the 10 blocks`, 30_000)
       for (const n of nodes.slice(1)) {
@@ -181,14 +177,8 @@ describe('block push between real nodes', () => {
   })
 
   it('a block with a bad signature, data_hash or previous_hash is never committed by any peer; the channel goes on', async () => {
-    const ordererOrg = layout.ordererOrg
-    assert.ok(ordererOrg != null)
-    const orderer = loadSigningIdentity(ordererOrg.nodes[0].mspDir, ordererOrg.mspId)
-    const genesis = createGenesisBlock({
-      channelId: 'badblocks',
-      applicationOrgs: [{ mspId: 'Org1MSP', mspDir: layout.orgs[0].mspDir }],
-      ordererOrgs: [{ mspId: ordererOrg.mspId, mspDir: ordererOrg.mspDir }]
-    })
+    const orderer = ordererSigner()
+    const genesis = channelGenesis('badblocks')
     const ports = await Promise.all([0, 1].map(async () => await freePort()))
     const nodes: GossipNode[] = []
     const x = await startNode(layout, { org: 1, peer: 3, discovery: false }) // speaks gossip by hand
@@ -224,6 +214,41 @@ describe('block push between real nodes', () => {
       for (const n of nodes) assert.deepEqual(await n.getBlock('badblocks', 1), common.Block.encode(good))
     } finally {
       await stopAll([...nodes, x])
+    }
+  })
+
+  it('scenario 7 (no self loop): of two peers, the one that gossips a block never gets it back', async () => {
+    const orderer = ordererSigner()
+    const genesis = channelGenesis('selfloop')
+    const ports = await Promise.all([0, 1].map(async () => await freePort()))
+    const nodes: GossipNode[] = []
+    try {
+      for (const [i, port] of ports.entries()) {
+        const n = await startNode(layout, {
+          org: 1,
+          peer: i,
+          overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
+          gossip: { ...FAST_GOSSIP, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+        })
+        await n.joinChannel(genesis)
+        nodes.push(n)
+      }
+      const [sender, receiver] = nodes
+      let back = 0
+      let there = 0
+      sender.comm.subscribe(m => m.kind === 'dataMsg', () => { back++ })
+      receiver.comm.subscribe(m => m.kind === 'dataMsg', () => { there++ })
+      for (const n of nodes) await waitFor(() => n.peersOfChannel('selfloop').length === 1, `${n.config.peer.id} sees the channel`, 30_000)
+      let prev = genesis
+      for (let i = 1; i <= 5; i++) {
+        prev = nextBlock(prev, 'selfloop', orderer)
+        await sender.addPayload('selfloop', i, common.Block.encode(prev))
+      }
+      await waitFor(() => receiver.height('selfloop') === 6n && there >= 5, 'the receiver gets the 5 blocks')
+      await new Promise(resolve => setTimeout(resolve, 3 * FAST_GOSSIP.pullInterval)) // room for a (wrong) loop
+      assert.equal(back, 0, 'the sender never gets its own blocks back')
+    } finally {
+      await stopAll(nodes)
     }
   })
 })
