@@ -251,4 +251,38 @@ describe('block push between real nodes', () => {
       await stopAll(nodes)
     }
   })
+
+  it('scenario 9: a peer 500 blocks behind catches up by state transfer, in order', async () => {
+    const orderer = ordererSigner()
+    const genesis = channelGenesis('behind')
+    const ports = await Promise.all([0, 1].map(async () => await freePort()))
+    const gossipConf = { ...FAST_GOSSIP, state: { checkInterval: 300, responseTimeout: 1000, batchSize: 10 } }
+    const start = async (peer: number): Promise<GossipNode> => {
+      const n = await startNode(layout, {
+        org: 1,
+        peer,
+        overrides: { peer: { listenAddress: `127.0.0.1:${ports[peer]}`, address: `127.0.0.1:${ports[peer]}` } },
+        gossip: { ...gossipConf, bootstrap: peer === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+      })
+      await n.joinChannel(genesis)
+      return n
+    }
+    const a = await start(0)
+    let behind: GossipNode | undefined
+    try {
+      let prev = genesis
+      for (let i = 1; i <= 500; i++) {
+        prev = nextBlock(prev, 'behind', orderer)
+        await a.addPayload('behind', i, common.Block.encode(prev))
+      }
+      assert.equal(a.height('behind'), 501n)
+      behind = await start(1)
+      const lagging = behind
+      await waitFor(() => lagging.height('behind') === 501n, 'the peer catches up 500 blocks', 60_000)
+      for (const i of [1, 137, 250, 499, 500]) assert.deepEqual(await lagging.getBlock('behind', i), await a.getBlock('behind', i))
+      assert.equal(await lagging.getBlock('behind', 501), undefined)
+    } finally {
+      await stopAll(behind != null ? [a, behind] : [a])
+    }
+  })
 })
