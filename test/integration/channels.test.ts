@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cleanupTmp, FAST_GOSSIP, startNode, stopAll, testCrypto, tmp, waitFor, type TestNodeOptions } from '../helpers/network.js'
 import { freePort } from '../helpers/process.js'
+import { setLogLevel, setLogSink } from '../../src/logging.js'
 import { readFixtureBytes } from '../helpers/fabric-fixtures.js'
 import { createGenesisBlock } from '../../src/channels/genesis.js'
 import { common } from '../../src/pb/common.js'
@@ -167,6 +168,25 @@ describe('channels between real nodes', () => {
       }
     } finally {
       await stopAll(orgs.flat())
+    }
+  })
+
+  it('a peer without an external endpoint logs one clear hint about the orgs it cannot reach, not a flood', async () => {
+    const lines: string[] = []
+    setLogSink(line => { lines.push(line) })
+    setLogLevel('info')
+    const hidden = await start(1, 5, { external: false })
+    try {
+      const def = channel('hint', [1, 2])
+      def.orgs[1].anchorPeers = [{ host: '127.0.0.1', port: await freePort() }]
+      await hidden.joinChannel(def)
+      await hidden.joinChannel(def) // joined again: still one hint
+      await waitFor(() => lines.some(l => l.includes('anchor peers of Org2MSP') && l.includes('peer.gossip.externalEndpoint')), 'the hint names the org and the key to set')
+      assert.equal(lines.filter(l => l.includes('anchor peers of Org2MSP')).length, 1)
+    } finally {
+      setLogSink(line => { process.stderr.write(line + '\n') })
+      setLogLevel(process.env.FABRIC_LOGGING_SPEC ?? 'error')
+      await hidden.stop()
     }
   })
 
