@@ -35,7 +35,7 @@
  * for (const d of engine.onUpdate(validDigests, nonce, peer)) items.set(d, itemOf(d))
  * ```
  */
-import { randomBytes } from 'node:crypto'
+import { randomNonce } from './nonce.js'
 import { systemClock } from './clock.js'
 import type { Clock, TimerHandle } from './clock.js'
 import {
@@ -150,10 +150,6 @@ interface Sent {
   answered: boolean
   /** Digests requested of this peer and not yet received. */
   readonly requested: Set<string>
-}
-
-function randomNonce (): bigint {
-  return randomBytes(8).readBigUInt64BE(0)
 }
 
 function positive (value: number | undefined, fallback: number): number {

@@ -23,6 +23,7 @@
  * the store is full evicts the entry refreshed longest ago.
  */
 import { gossip } from '../pb/gossip.js'
+import { pkiIdToHex } from '../identity/pki-id.js'
 import { channelMac } from './channel-mac.js'
 import { comparePeerTime, type PeerTime } from '../membership/peer-time.js'
 
@@ -116,7 +117,7 @@ export class StateInfoStore<E = gossip.Envelope> {
   add (stateInfo: gossip.StateInfo, now: number, envelope?: E): StateInfoAddResult {
     const { pkiId, timestamp } = stateInfo
     if (pkiId == null || pkiId.length === 0 || timestamp == null) return 'invalid'
-    const key = toHex(pkiId)
+    const key = pkiIdToHex(pkiId)
     const held = this.entries.get(key)
     if (held !== undefined) {
       const order = comparePeerTime(timestamp, held.timestamp)
@@ -145,7 +146,7 @@ export class StateInfoStore<E = gossip.Envelope> {
 
   /** The entry of a peer, by PKI-ID hex (any case) or bytes. */
   get (pkiId: string | Uint8Array): StateInfoEntry<E> | undefined {
-    return this.entries.get(typeof pkiId === 'string' ? pkiId.toLowerCase() : toHex(pkiId))
+    return this.entries.get(typeof pkiId === 'string' ? pkiId.toLowerCase() : pkiIdToHex(pkiId))
   }
 
   /** Whether the store holds a StateInfo of this peer (Fabric `EligibleForChannel`). */
@@ -155,7 +156,7 @@ export class StateInfoStore<E = gossip.Envelope> {
 
   /** Removes a peer's entry; whether there was one. */
   delete (pkiId: string | Uint8Array): boolean {
-    return this.entries.delete(typeof pkiId === 'string' ? pkiId.toLowerCase() : toHex(pkiId))
+    return this.entries.delete(typeof pkiId === 'string' ? pkiId.toLowerCase() : pkiIdToHex(pkiId))
   }
 
   /** Every entry, least recently refreshed first. */
@@ -252,6 +253,3 @@ export function millisToNanos (millis: number): bigint {
   return BigInt(Math.trunc(millis)) * 1_000_000n
 }
 
-function toHex (bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')
-}

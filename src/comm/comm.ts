@@ -16,7 +16,7 @@ import { SendQueue } from './send-queue.js'
 import { BufferedConsumer, HandlerConsumer, type Consumer } from './subscriptions.js'
 import { HandshakeError, CommStoppedError, UnreachablePeerError } from './errors.js'
 import type { Comm, CommComponents, CommEvents, CommInit, ConnectedPeer, ReceivedMessage, RemotePeer } from './index.js'
-import type { PeerIdentity } from '../identity/index.js'
+import { pkiIdToHex, type PeerIdentity } from '../identity/index.js'
 import type { Connection, Logger, Startable, Stream } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
@@ -34,7 +34,7 @@ const DEFAULTS = {
 /** The transport part of an address (without `/p2p/<id>`), to recognise a dial's connection. */
 const transportAddress = (ma: Multiaddr): string => ma.getComponents().filter(c => c.name !== 'p2p').map(c => `/${c.name}${c.value != null ? `/${c.value}` : ''}`).join('')
 
-const toHex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex')
+const toHex = pkiIdToHex
 
 interface PeerEntry {
   info: ConnectedPeer

@@ -19,6 +19,7 @@ import { MalformedMessageError } from '../wire/errors.js'
 import { verifySignature, pkiIdToHex, type PeerIdentity, type SigningIdentity } from '../identity/index.js'
 import { selectPeers, type RoutingMember } from '../filter/index.js'
 import { createLogger } from '../logging.js'
+import { randomNonce } from '../algo/nonce.js'
 import { MembershipView, type Member } from './view.js'
 import { aliveInfoOf, selfEndpointConflict } from './alive-info.js'
 import { alivePushAllowed, membershipSieve, stripSecretFor, type OrgPeer } from './disclosure.js'
@@ -517,10 +518,4 @@ export class Discovery extends TypedEventEmitter<DiscoveryEvents> {
       this.log.error(`listener of ${type} failed: ${(err as Error).message}`)
     }
   }
-}
-
-function randomNonce (): bigint {
-  const b = new BigUint64Array(1)
-  globalThis.crypto.getRandomValues(b)
-  return b[0] === 0n ? 1n : b[0]
 }

@@ -83,7 +83,7 @@ export class IdentityPull {
       requestWaitTime: init.requestWaitTime,
       responseWaitTime: init.responseWaitTime,
       random: init.random,
-      egressFilter: requester => digest => this.disclosable(requester, digest),
+      egressFilter: requester => this.disclosureFilter(requester),
       onError: (err, op) => { this.log.debug(`identity pull ${op} failed: ${(err as Error).message}`) }
     })
     const own = seal({
@@ -155,14 +155,16 @@ export class IdentityPull {
     }
   }
 
-  /** Fabric's identity disclosure: a foreign requester learns only identities of peers with an external endpoint, of my org or its own. */
-  private disclosable (requesterHex: string, ownerHex: string): boolean {
-    const members = this.init.discovery.members()
-    const external = (hex: string): string => hex === this.selfHex ? this.init.externalEndpoint : (members.find(m => m.pkiIdHex === hex)?.externalEndpoint ?? '')
+  /**
+   * Fabric's identity disclosure for one requester: a foreign requester learns only identities of peers with
+   * an external endpoint, of my org or its own. The members are read once per digest, not once per item.
+   */
+  private disclosureFilter (requesterHex: string): (ownerHex: string) => boolean {
+    const externals = new Map(this.init.discovery.members().map(m => [m.pkiIdHex, m.externalEndpoint]))
+    externals.set(this.selfHex, this.init.externalEndpoint)
     const org = (hex: string): string => hex === this.selfHex ? this.init.signer.mspId : (this.init.identities.get(hex)?.mspId ?? '')
-    return identityDisclosable(this.init.signer.mspId,
-      { mspId: org(requesterHex), externalEndpoint: external(requesterHex) },
-      { mspId: org(ownerHex), externalEndpoint: external(ownerHex) })
+    const requester = { mspId: org(requesterHex), externalEndpoint: externals.get(requesterHex) ?? '' }
+    return ownerHex => identityDisclosable(this.init.signer.mspId, requester, { mspId: org(ownerHex), externalEndpoint: externals.get(ownerHex) ?? '' })
   }
 
   /** Sends a pull message: a hello may need a connection (by the member's endpoint); the rest answer a live one. */

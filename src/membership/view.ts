@@ -26,6 +26,7 @@ import {
   DEFAULT_MAX_MEMBERS,
   DEFAULT_MSG_EXPIRATION_FACTOR
 } from './constants.js'
+import { pkiIdToHex } from '../identity/pki-id.js'
 import { isNewer, type PeerTime } from './peer-time.js'
 import type { SignedMessage } from '../wire/envelope.js'
 
@@ -137,13 +138,9 @@ export interface MembershipViewInit {
 
 const EMPTY = new Uint8Array(0)
 
-function toHex (bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')
-}
-
 /** The view's key for a PKI-ID given as bytes or hex. */
 function keyOf (pkiId: Uint8Array | string): string {
-  return typeof pkiId === 'string' ? pkiId.toLowerCase() : toHex(pkiId)
+  return typeof pkiId === 'string' ? pkiId.toLowerCase() : pkiIdToHex(pkiId)
 }
 
 /**
@@ -186,7 +183,7 @@ export class MembershipView<T = SignedMessage> {
     if (!(factor > 0) || !Number.isFinite(factor)) throw new RangeError(`msgExpirationFactor must be positive, got ${factor}`)
     if (!Number.isInteger(max) || max < 0) throw new RangeError(`maxMembers must be a non-negative integer, got ${max}`)
     if (init.selfPkiId.length === 0) throw new RangeError('selfPkiId must not be empty')
-    this.selfPkiIdHex = toHex(init.selfPkiId)
+    this.selfPkiIdHex = pkiIdToHex(init.selfPkiId)
     this.aliveExpirationTimeout = timeout
     this.forgetAfter = timeout * factor
     this.maxMembers = max
@@ -200,7 +197,7 @@ export class MembershipView<T = SignedMessage> {
    * known -> replaced only by a strictly newer PeerTime (reviving a dead member); otherwise nothing changes.
    */
   handleAlive (info: AliveInfo<T>): AliveResult {
-    const key = toHex(info.pkiId)
+    const key = pkiIdToHex(info.pkiId)
     if (key === this.selfPkiIdHex) return 'self'
     const prev = this.members.get(key)
     if (prev == null) {
@@ -226,7 +223,7 @@ export class MembershipView<T = SignedMessage> {
    * killed this way, whatever the times: it dies by our own expiry.
    */
   handleDead (info: AliveInfo<T>): DeadResult {
-    const key = toHex(info.pkiId)
+    const key = pkiIdToHex(info.pkiId)
     if (key === this.selfPkiIdHex) return 'self'
     const prev = this.members.get(key)
     if (prev == null) {

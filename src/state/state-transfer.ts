@@ -14,6 +14,7 @@ import { gossip } from '../pb/gossip.js'
 import { seal, type SignedMessage } from '../wire/envelope.js'
 import { AntiEntropy, checkStateRequest } from './anti-entropy.js'
 import { createLogger } from '../logging.js'
+import { randomNonce } from '../algo/nonce.js'
 import type { Clock } from '../algo/clock.js'
 import type { PeerIdentity } from '../identity/index.js'
 import type { Multiaddr } from '@multiformats/multiaddr'
@@ -193,10 +194,4 @@ export class StateTransfer {
   private drop (reason: string): void {
     this.dropped?.inc({ reason })
   }
-}
-
-function randomNonce (): bigint {
-  const b = new BigUint64Array(1)
-  globalThis.crypto.getRandomValues(b)
-  return b[0] === 0n ? 1n : b[0]
 }
