@@ -17,7 +17,7 @@ import { generateKeyPair, privateKeyFromProtobuf, privateKeyToProtobuf } from '@
 import { Registry } from 'prom-client'
 import { gossipComm, type Comm, type ReceivedMessage, type RemotePeer } from './comm/index.js'
 import type { SignedMessage } from './wire/envelope.js'
-import type { gossip } from './pb/gossip.js'
+import { gossip } from './pb/gossip.js'
 import { loadSigningIdentity, MspManager, pkiIdToHex, type PeerIdentity, type SigningIdentity } from './identity/index.js'
 import { endpointHostPort, internalEndpoint, parseEndpoint, type NodeConfig } from './config/index.js'
 import { OperationsServer } from './api/operations.js'
@@ -181,6 +181,8 @@ export interface GossipNodeEvents {
   'member:dead': CustomEvent<PeerInfo>
   /** A member was forgotten. */
   'member:forgotten': CustomEvent<PeerInfo>
+  /** A block was committed to a channel's ledger (on disk): once per block, in order. */
+  'block:committed': CustomEvent<{ channel: string, number: bigint }>
 }
 
 /** A gossip node: create with `GossipNode.create(config)`, then `start()` and `stop()`. */
@@ -218,7 +220,8 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       onHeight: (ch, height) => {
         if (this.channels.has(ch)) this.channels.updateLedgerHeight(ch, height)
         this.stateTransfer?.heightChanged(ch)
-      }
+      },
+      onCommit: (channel, number) => { this.safeDispatchEvent('block:committed', { detail: { channel, number } }) }
     })
     this.ownEndpoint = ownEndpointPredicate(config)
     this.config = config
@@ -362,7 +365,12 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       registry,
       ports: {
         ...blockPorts,
-        peers: ch => this.channels.peersOfChannel(ch).map(p => ({ pkiId: p.pkiId, pkiIdHex: p.pkiIdHex, height: p.properties.ledgerHeight, remote: this.discovery.remotePeerOf(p) })),
+        // blocks travel inside an org (each org's leader gets them from the orderer): ask same-org peers only;
+        // the responder still answers any org of the channel, as Fabric does
+        peers: ch => {
+          const sameOrg = this.channels.routingFilter(ch, gossip.GossipMessage.Tag.CHAN_AND_ORG)
+          return this.channels.peersOfChannel(ch).filter(p => sameOrg(p)).map(p => ({ pkiId: p.pkiId, pkiIdHex: p.pkiIdHex, height: p.properties.ledgerHeight, remote: this.discovery.remotePeerOf(p) }))
+        },
         getRange: async (ch, start, count) => await this.ledgers.getRange(ch, start, count),
         addPayload: async (ch, seq, bytes, origin) => await this.ledgers.addPayload(ch, seq, bytes, origin)
       }

@@ -38,6 +38,8 @@ export interface LedgersInit {
   blockBufferSize?: number
   /** Called after every commit with the channel's new height. */
   onHeight: (channel: string, height: bigint) => void
+  /** Called once per block committed (the genesis block included), after it is on disk. */
+  onCommit?: (channel: string, number: bigint) => void
   registry?: Registry
 }
 
@@ -90,6 +92,7 @@ export class Ledgers {
       if (genesis.header?.number !== 0n) throw new BlockVerificationError('bad-number', 'a genesis block must be block 0')
       await store.append(genesis, common.Block.encode(genesis))
       ledger.buffer.advanceTo(store.height())
+      this.init.onCommit?.(channel, 0n)
       this.log.info(`channel ${channel}: genesis block committed (height 1)`)
     }
     this.init.onHeight(channel, store.height())
@@ -170,6 +173,7 @@ export class Ledgers {
           break
         }
         this.commitDuration?.observe((performance.now() - started) / 1000)
+        this.init.onCommit?.(ledger.name, next.seq)
         this.init.onHeight(ledger.name, ledger.store.height())
       }
     }).catch(err => { this.log.error(`channel ${ledger.name}: committer failed: ${(err as Error).message}`) })

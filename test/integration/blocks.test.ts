@@ -85,12 +85,69 @@ describe('block push between real nodes', () => {
     }
   })
 
-  it('a peer stopped while blocks pass catches up by state transfer after its restart, in order, nothing duplicated', async () => {
+  it('pull and state transfer never bring a channel\'s blocks to a peer of another org or a non-member', async () => {
+    const orderer = ordererSigner()
+    const ports = await Promise.all([0, 1, 2, 3].map(async () => await freePort()))
+    const genesis = channelGenesis('nopull', [
+      { mspId: 'Org1MSP', mspDir: layout.orgs[0].mspDir, anchorPeers: [{ host: '127.0.0.1', port: ports[0] }] },
+      { mspId: 'Org2MSP', mspDir: layout.orgs[1].mspDir, anchorPeers: [{ host: '127.0.0.1', port: ports[2] }] }
+    ])
+    // push off: only pull rounds (every 1 s) and state transfer (every 300 ms) can move blocks
+    const conf = { ...FAST_GOSSIP, propagateIterations: 0, state: { checkInterval: 300, responseTimeout: 1000, batchSize: 10 } }
+    const start = async (org: number, peer: number, port: number, bootstrap: number[] = []): Promise<GossipNode> => await startNode(layout, {
+      org,
+      peer,
+      overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
+      gossip: { ...conf, externalEndpoint: `127.0.0.1:${port}`, bootstrap: bootstrap.map(p => `127.0.0.1:${p}`) }
+    })
+    const a = await start(1, 0, ports[0])
+    const b = await start(1, 1, ports[1], [ports[0]])
+    const outsider = await start(2, 0, ports[2]) // org2: a member of the channel, alone in its org, far behind
+    const nonMember = await start(1, 3, ports[3], [ports[0]]) // org1, never joins
+    const all = [a, b, outsider, nonMember]
+    // block messages, block pull digests and updates (identity pull uses the same kinds with IDENTITY_MSG), state responses
+    const carriesBlocks = (m: { kind: string, message: gossip.GossipMessage }): boolean => m.kind === 'dataMsg' || m.kind === 'stateResponse' ||
+      (m.message.dataDig ?? m.message.dataUpdate)?.msgType === gossip.PullMsgType.BLOCK_MSG
+    const received = new Map<GossipNode, string[]>(all.map(n => [n, []]))
+    for (const n of all) n.comm.subscribe(carriesBlocks, m => { received.get(n)?.push(m.kind) })
+    try {
+      for (const n of [a, b, outsider]) await n.joinChannel(genesis)
+      for (const n of [a, b, outsider]) {
+        await waitFor(() => n.peersOfChannel('nopull').length === 2, `${n.config.peer.id} sees the 2 other channel members`, 30_000)
+      }
+      await waitFor(() => outsider.peersOfChannel('nopull').every(p => p.properties.ledgerHeight === 1n), 'the outsider sees both heights')
+      let prev = genesis
+      for (let i = 1; i <= 20; i++) {
+        prev = nextBlock(prev, 'nopull', orderer)
+        await a.addPayload('nopull', i, common.Block.encode(prev))
+      }
+      await waitFor(() => b.height('nopull') === 21n, 'b pulls or transfers the 20 blocks', 30_000)
+      await waitFor(() => outsider.peersOfChannel('nopull').some(p => p.properties.ledgerHeight === 21n), 'the outsider learns the new heights')
+      await new Promise(resolve => setTimeout(resolve, 3 * FAST_GOSSIP.pullInterval)) // more pull rounds and state transfer checks
+      assert.ok((received.get(b) ?? []).some(k => k === 'dataUpdate' || k === 'stateResponse'), 'the same-org member got blocks by pull or transfer')
+
+      // asking by hand: a hello for the channel's blocks, from each; the member b is the control
+      const hello = (nonce: bigint): ReturnType<typeof seal> => seal({ channel: new TextEncoder().encode('nopull') as Uint8Array<ArrayBuffer>, tag: gossip.GossipMessage.Tag.CHAN_AND_ORG, hello: { nonce, metadata: new Uint8Array(0), msgType: gossip.PullMsgType.BLOCK_MSG } })
+      const digestsBefore = (received.get(b) ?? []).filter(k => k === 'dataDig').length
+      for (const [i, n] of [outsider, nonMember, b].entries()) n.comm.send(hello(1000n + BigInt(i)), { endpoint: a.multiaddrs()[0] })
+      await waitFor(() => (received.get(b) ?? []).filter(k => k === 'dataDig').length > digestsBefore, 'the member b gets a digest for its hello')
+      await new Promise(resolve => setTimeout(resolve, 500))
+
+      assert.deepEqual(received.get(outsider), [], 'a peer of another org receives no block, digest or update')
+      assert.deepEqual(received.get(nonMember), [], 'a non-member receives no block, digest or update')
+      assert.equal(outsider.height('nopull'), 1n)
+      assert.equal(nonMember.height('nopull'), undefined)
+    } finally {
+      await stopAll(all)
+    }
+  })
+
+  it('a peer stopped while 200 blocks pass catches up by state transfer after its restart, in order, nothing duplicated', async () => {
     const orderer = ordererSigner()
     const genesis = channelGenesis('catchup')
     const ports = await Promise.all([0, 1, 2].map(async () => await freePort()))
     const fast = { ...FAST_GOSSIP, state: { checkInterval: 300, responseTimeout: 1000, batchSize: 10 } }
-    const start = async (peer: number, dataDir?: string): Promise<GossipNode> => {
+    const start = async (peer: number, dataDir?: string, beforeJoin?: (n: GossipNode) => void): Promise<GossipNode> => {
       const port = ports[peer]
       const n = await startNode(layout, {
         org: 1,
@@ -98,6 +155,7 @@ describe('block push between real nodes', () => {
         overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}`, ...(dataDir != null ? { fileSystemPath: dataDir } : {}) } },
         gossip: { ...fast, bootstrap: peer === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
       })
+      beforeJoin?.(n)
       await n.joinChannel(genesis)
       return n
     }
@@ -117,15 +175,18 @@ describe('block push between real nodes', () => {
       await add(5)
       await waitFor(() => c.height('catchup') === 6n, 'c has the first 5 blocks')
       await c.stop()
-      await add(45) // c misses these
-      await waitFor(() => b.height('catchup') === 51n, 'b has all 50')
-      c = await start(2, dataC)
-      assert.ok((c.height('catchup') ?? 0n) >= 6n, 'the restarted ledger kept its blocks')
-      await waitFor(() => c.height('catchup') === 51n, 'c catches up after its restart', 30_000)
-      for (let i = 0; i <= 50; i++) {
+      await add(200) // c misses these
+      await waitFor(() => b.height('catchup') === 206n, 'b has all 205')
+      const committed: bigint[] = []
+      c = await start(2, dataC, n => { n.addEventListener('block:committed', evt => { if (evt.detail.channel === 'catchup') committed.push(evt.detail.number) }) })
+      assert.equal(c.height('catchup'), 6n, 'the restarted ledger kept its 6 blocks')
+      await waitFor(() => c.height('catchup') === 206n, 'c catches up after its restart', 60_000)
+      for (let i = 0; i <= 205; i++) {
         assert.deepEqual(await c.getBlock('catchup', i), await a.getBlock('catchup', i), `block ${i} is a's block ${i}`)
       }
-      assert.equal(await c.getBlock('catchup', 51), undefined)
+      assert.equal(await c.getBlock('catchup', 206), undefined)
+      // each missed block committed exactly once, in order (pushes, pulls and transfers may all bring it)
+      assert.deepEqual(committed, Array.from({ length: 200 }, (_, i) => BigInt(i + 6)))
 
       // a requester of an org outside the channel gets nothing (its handshake identity decides)
       const x = await startNode(layout, { org: 2, peer: 1, discovery: false })
