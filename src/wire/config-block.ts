@@ -7,6 +7,8 @@
 import { common } from '../pb/common.js'
 import { msp } from '../pb/msp.js'
 import { protos } from '../pb/peer.js'
+import { orderer } from '../pb/orderer.js'
+import { parseDuration } from '../config/duration.js'
 
 /** A block whose first transaction is not a CONFIG transaction. */
 export class NotAConfigBlockError extends Error {
@@ -53,11 +55,29 @@ export interface ApplicationOrgConfig extends OrgConfig {
   anchorPeers: AnchorPeerAddress[]
 }
 
+/** An orderer org, with its endpoints (`Endpoints` value, `host:port`). */
+export interface OrdererOrgConfig extends OrgConfig {
+  endpoints: string[]
+}
+
+/** The Orderer group's batch rules (Fabric `BatchSize`, `BatchTimeout`). */
+export interface BatchConfig {
+  maxMessageCount: number
+  absoluteMaxBytes: number
+  preferredMaxBytes: number
+  /** milliseconds */
+  batchTimeout: number
+}
+
 /** What gossip needs of a channel config. Orgs are sorted by MSP ID. */
 export interface ChannelConfig {
   channelId: string
   applicationOrgs: ApplicationOrgConfig[]
-  ordererOrgs: OrgConfig[]
+  ordererOrgs: OrdererOrgConfig[]
+  /** The channel's `OrdererAddresses` (global, `host:port`), then each orderer org's endpoints, without repeats. */
+  ordererAddresses: string[]
+  /** The batch rules; undefined when the config has no Orderer group (or no batch values). */
+  batch?: BatchConfig
 }
 
 /**
@@ -76,14 +96,48 @@ export function readChannelConfig (block: common.Block): ChannelConfig {
   const root = decode('config envelope', () => common.ConfigEnvelope.decode(payload.data)).config?.channelGroup
   if (root == null) throw new InvalidConfigBlockError('config envelope has no channel group')
 
+  const ordererOrgs = orgGroups(root, 'Orderer').map(([key, group]) => ({
+    ...readOrg(key, group),
+    endpoints: readAddresses(`${key} Endpoints value`, group.values.get('Endpoints')?.value)
+  })).sort(byMspId)
+  const globalAddresses = readAddresses('OrdererAddresses value', root.values.get('OrdererAddresses')?.value)
   return {
     channelId: header.channelId,
     applicationOrgs: orgGroups(root, 'Application').map(([key, group]) => ({
       ...readOrg(key, group),
       anchorPeers: readAnchorPeers(key, group)
     })).sort(byMspId),
-    ordererOrgs: orgGroups(root, 'Orderer').map(([key, group]) => readOrg(key, group)).sort(byMspId)
+    ordererOrgs,
+    ordererAddresses: [...new Set([...globalAddresses, ...ordererOrgs.flatMap(o => o.endpoints)])],
+    batch: readBatch(root)
   }
+}
+
+/** `Orderer` group values BatchSize and BatchTimeout. */
+function readBatch (root: common.ConfigGroup): BatchConfig | undefined {
+  const bytes = root.groups.get('Orderer')
+  if (bytes == null) return undefined
+  const group = decode('Orderer group', () => common.ConfigGroup.decode(bytes))
+  const size = group.values.get('BatchSize')
+  const timeout = group.values.get('BatchTimeout')
+  if (size == null || timeout == null) return undefined
+  const s = decode('BatchSize value', () => orderer.BatchSize.decode(size.value))
+  const t = decode('BatchTimeout value', () => orderer.BatchTimeout.decode(timeout.value))
+  let batchTimeout: number
+  try {
+    batchTimeout = parseDuration(t.timeout, 'BatchTimeout')
+  } catch (err) {
+    throw new InvalidConfigBlockError(`BatchTimeout '${t.timeout}' is not a duration`, { cause: err })
+  }
+  if (s.maxMessageCount === 0 || s.absoluteMaxBytes === 0 || s.preferredMaxBytes === 0 || s.preferredMaxBytes > s.absoluteMaxBytes || !(batchTimeout > 0)) {
+    throw new InvalidConfigBlockError(`invalid batch rules: ${JSON.stringify({ ...s, batchTimeout: t.timeout })}`)
+  }
+  return { maxMessageCount: s.maxMessageCount, absoluteMaxBytes: s.absoluteMaxBytes, preferredMaxBytes: s.preferredMaxBytes, batchTimeout }
+}
+
+function readAddresses (what: string, bytes: Uint8Array | undefined): string[] {
+  if (bytes == null) return []
+  return decode(what, () => common.OrdererAddresses.decode(bytes)).addresses
 }
 
 /** The org subgroups of `root.groups[name]`, decoded; none when the channel has no such group. */

@@ -216,6 +216,13 @@ describe('createGenesisBlock for a generated crypto folder', () => {
     }
     assert.deepEqual(config.ordererOrgs.map(o => [o.mspId, o.rootCerts.map(text)]), [['OrdererMSP', filesOf(join(layout.ordererOrg!.mspDir, 'cacerts'))]])
     assert.equal(channelFromConfigBlock(common.Block.decode(bytes)).orgs.length, 2)
+    assert.deepEqual(config.batch, { maxMessageCount: 500, absoluteMaxBytes: 10 * 1024 * 1024, preferredMaxBytes: 2 * 1024 * 1024, batchTimeout: 2000 }, 'Fabric\'s sampleconfig batch rules')
+    assert.deepEqual(config.ordererAddresses, ['orderer.example.com:7050'])
+  })
+
+  it('carries the batch rules given, read back by readChannelConfig', () => {
+    const block = createGenesisBlock({ ...genesisOptionsFromCryptoFolder({ cryptoDir: layout.out, channelId: 'b' }), batchTimeout: '250ms', batchSize: { maxMessageCount: 7, preferredMaxBytes: 1000 } })
+    assert.deepEqual(readChannelConfig(block).batch, { maxMessageCount: 7, absoluteMaxBytes: 10 * 1024 * 1024, preferredMaxBytes: 1000, batchTimeout: 250 })
   })
 
   it('includes only the orgs named, with a fresh nonce and the current time by default', () => {

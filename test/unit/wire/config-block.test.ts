@@ -109,7 +109,24 @@ describe('readChannelConfig', () => {
     assert.deepEqual(config, {
       channelId: 'ch',
       applicationOrgs: [{ mspId: 'XMSP', mspType: 'fabric', rootCerts: [Uint8Array.of(1)], intermediateCerts: [Uint8Array.of(2)], anchorPeers: [] }],
-      ordererOrgs: []
+      ordererOrgs: [],
+      ordererAddresses: [],
+      batch: undefined
     })
+  })
+
+  test('reads the orderer addresses and batch rules of Fabric\'s blocks', () => {
+    const MB = 1024 * 1024
+    const expected: Record<string, Pick<ChannelConfig, 'ordererAddresses' | 'batch'>> = {
+      'mychannel.block': { ordererAddresses: ['orderer.example.com:7050'], batch: { maxMessageCount: 10, absoluteMaxBytes: 98 * MB, preferredMaxBytes: 512 * 1024, batchTimeout: 2000 } },
+      'etcdraftgenesis.block': { ordererAddresses: ['127.0.0.1:33000', '127.0.0.1:33002', '127.0.0.1:33004'], batch: { maxMessageCount: 1, absoluteMaxBytes: 98 * MB, preferredMaxBytes: 512 * 1024, batchTimeout: 1000 } },
+      // the global addresses and the org's Endpoints, each once
+      'smartbft-mychannel.block': { ordererAddresses: ['127.0.0.1:6050', '127.0.0.1:6051', '127.0.0.1:6052', '127.0.0.1:6053'], batch: { maxMessageCount: 10, absoluteMaxBytes: 99 * MB, preferredMaxBytes: 512 * 1024, batchTimeout: 2000 } }
+    }
+    for (const [name, want] of Object.entries(expected)) {
+      const config = readChannelConfig(readFixtureBlock(name))
+      assert.deepEqual({ ordererAddresses: config.ordererAddresses, batch: config.batch }, want, name)
+    }
+    assert.deepEqual(readChannelConfig(readFixtureBlock('smartbft-mychannel.block')).ordererOrgs[0].endpoints, ['127.0.0.1:6050', '127.0.0.1:6051', '127.0.0.1:6052'])
   })
 })
