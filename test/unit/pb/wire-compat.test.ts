@@ -8,15 +8,18 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import fabricProtos from '@hyperledger/fabric-protos'
+import fabricAb from '@hyperledger/fabric-protos/lib/orderer/ab_pb.js'
 import { decodeMessage, encodeMessage } from 'protons-runtime'
 import type { Codec } from 'protons-runtime'
 import { gossip } from '../../../src/pb/gossip.js'
 import { common } from '../../../src/pb/common.js'
 import { msp } from '../../../src/pb/msp.js'
 import { protos } from '../../../src/pb/peer.js'
+import { orderer } from '../../../src/pb/orderer.js'
 import * as s from './samples.js'
 
 const { gossip: fg, common: fc, msp: fm, peer: fpeer } = fabricProtos
+const { orderer: fo } = fabricProtos
 
 interface OfficialMessage {
   serializeBinary: () => Uint8Array
@@ -128,7 +131,11 @@ type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain
 const ENUM_FIELDS: Record<string, Record<string, number>> = {
   tag: numbers(fg.GossipMessage.Tag),
   msgtype: numbers(fg.PullMsgType),
-  rule: numbers(fc.ImplicitMetaPolicy.Rule)
+  rule: numbers(fc.ImplicitMetaPolicy.Rule),
+  status: numbers(fc.Status),
+  behavior: numbers(fo.SeekInfo.SeekBehavior),
+  errorresponse: numbers(fo.SeekInfo.SeekErrorResponse),
+  contenttype: numbers(fo.SeekInfo.SeekContentType)
 }
 
 /** An official enum (google-protobuf: name → number). */
@@ -139,7 +146,8 @@ function numbers (officialEnum: object): Record<string, number> {
 /** Fields we declare as bytes where Fabric embeds a message (same wire format): compare decoded. */
 const EMBEDDED_AS_BYTES: Record<string, (bytes: Uint8Array) => Plain> = {
   groups: bytes => fromOurs(common.ConfigGroup.decode(bytes)),
-  collectionconfigs: bytes => fromOfficial(fpeer.CollectionConfigPackage.deserializeBinary(bytes).toObject())
+  collectionconfigs: bytes => fromOfficial(fpeer.CollectionConfigPackage.deserializeBinary(bytes).toObject()),
+  block: bytes => fromOurs(common.Block.decode(bytes))
 }
 
 /** The members of GossipMessage.content: the only fields allowed to be unset in a sample. */
@@ -348,4 +356,131 @@ describe('unknown fields', () => {
     assert.equal(ours.type, 1)
     assert.equal(hex(ours.value), hex(envelope.serializeBinary()))
   })
+})
+
+// --- orderer/ab.proto (in protocols/orderer.proto): AtomicBroadcast's messages ---
+
+/** Samples of the AtomicBroadcast messages, every field set (one sample per oneof branch). */
+const ab = {
+  broadcastResponse: { status: orderer.Status.BAD_REQUEST, info: 'envelope larger than AbsoluteMaxBytes' },
+  seekNewest: {},
+  seekOldest: {},
+  seekSpecified: { number: 42n },
+  seekNextCommit: {},
+  seekPositions: [
+    { newest: {} },
+    { oldest: {} },
+    { specified: { number: 42n } },
+    { nextCommit: {} }
+  ] satisfies orderer.SeekPosition[],
+  seekInfo: {
+    start: { specified: { number: 5n } },
+    stop: { newest: {} },
+    behavior: orderer.SeekInfo.SeekBehavior.FAIL_IF_NOT_READY,
+    errorResponse: orderer.SeekInfo.SeekErrorResponse.BEST_EFFORT,
+    contentType: orderer.SeekInfo.SeekContentType.HEADER_WITH_SIG
+  } satisfies orderer.SeekInfo,
+  deliverResponses: [
+    { status: orderer.Status.NOT_FOUND },
+    { block: common.Block.encode(s.block) }
+  ] satisfies orderer.DeliverResponse[]
+}
+
+/** The oneof members of SeekPosition.Type and DeliverResponse.Type: the only fields a sample leaves unset. */
+const AB_ONEOF_MEMBERS = new Set(['newest', 'oldest', 'specified', 'nextcommit', 'status', 'block'])
+
+/** As assertComplete, with the AtomicBroadcast oneof members allowed to be unset. */
+function assertCompleteAb (value: unknown, path: string): void {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => { assertCompleteAb(v, `${path}[${i}]`) })
+  } else if (typeof value === 'object' && value !== null && !(value instanceof Uint8Array)) {
+    for (const [k, v] of Object.entries(value)) {
+      assert.ok(v !== undefined || AB_ONEOF_MEMBERS.has(canon(k)), `${path}.${k} is not set in the sample`)
+      assertCompleteAb(v, `${path}.${k}`)
+    }
+  }
+}
+
+/** The first key of a sample: names the oneof branch it sets. */
+function branch (sample: object): string {
+  return Object.keys(sample)[0]
+}
+
+const abCases: Case[] = [
+  kase('orderer.BroadcastResponse', orderer.BroadcastResponse, fo.BroadcastResponse, ab.broadcastResponse),
+  kase('orderer.SeekNewest', orderer.SeekNewest, fo.SeekNewest, ab.seekNewest),
+  kase('orderer.SeekOldest', orderer.SeekOldest, fo.SeekOldest, ab.seekOldest),
+  kase('orderer.SeekSpecified', orderer.SeekSpecified, fo.SeekSpecified, ab.seekSpecified),
+  kase('orderer.SeekNextCommit', orderer.SeekNextCommit, fo.SeekNextCommit, ab.seekNextCommit),
+  ...ab.seekPositions.map(p => kase(`orderer.SeekPosition Type=${branch(p)}`, orderer.SeekPosition, fo.SeekPosition, p)),
+  kase('orderer.SeekInfo', orderer.SeekInfo, fo.SeekInfo, ab.seekInfo),
+  ...ab.deliverResponses.map(r => kase(`orderer.DeliverResponse Type=${branch(r)}`, orderer.DeliverResponse, fo.DeliverResponse, r))
+]
+
+describe('wire compatibility of orderer/ab.proto with @hyperledger/fabric-protos', () => {
+  for (const c of abCases) {
+    test(c.name, () => {
+      assertNoDefaults(c.sample, c.name)
+      const ours = c.encode()
+      assert.deepEqual(c.decode(ours), c.sample, 'round trip through our codec')
+
+      const theirs = c.official.deserializeBinary(ours)
+      const theirObject = theirs.toObject()
+      assertCompleteAb(theirObject, c.name)
+      assert.deepEqual(fromOfficial(theirObject), fromOurs(c.sample), '(a) our bytes decode there to the same fields')
+
+      const theirBytes = theirs.serializeBinary()
+      assert.deepEqual(c.decode(theirBytes), c.sample, '(b) their bytes decode here to the same fields')
+      assert.equal(hex(theirBytes), hex(ours), 'both encoders produce the same bytes')
+    })
+  }
+
+  test('every message of Fabric\'s orderer/ab.proto has a case', () => {
+    const official = Object.entries(fabricAb)
+      .filter(([, v]) => typeof v === 'function' && 'deserializeBinary' in v)
+      .map(([name]) => `orderer.${name}`)
+    assert.ok(official.length >= 8, `found ${official.length} messages in ab_pb`)
+    const covered = new Set(abCases.map(c => c.name.split(' ')[0]))
+    assert.deepEqual(official.filter(name => !covered.has(name)), [])
+  })
+
+  test('SeekPosition and DeliverResponse samples cover every branch of Type', () => {
+    assert.deepEqual(Object.keys(new fo.SeekPosition().toObject()).map(canon).sort(), ab.seekPositions.map(p => canon(branch(p))).sort())
+    assert.deepEqual(Object.keys(new fo.DeliverResponse().toObject()).map(canon).sort(), ab.deliverResponses.map(r => canon(branch(r))).sort())
+  })
+
+  test('a oneof branch holding its default value is still sent, as Fabric sends it', () => {
+    // seeking block 0 and a status of UNKNOWN: present branches with default contents (explicit presence)
+    const seekZero = orderer.SeekPosition.encode({ specified: { number: 0n } })
+    assert.equal(hex(seekZero), hex(Uint8Array.from([...key(3, 2), 0])))
+    assert.equal(hex(fo.SeekPosition.deserializeBinary(seekZero).serializeBinary()), hex(seekZero))
+    assert.deepEqual(orderer.SeekPosition.decode(seekZero), { specified: { number: 0n } })
+
+    const unknownStatus = orderer.DeliverResponse.encode({ status: orderer.Status.UNKNOWN })
+    assert.equal(hex(unknownStatus), hex(Uint8Array.from([...key(1, 0), 0])))
+    const official = fo.DeliverResponse.deserializeBinary(unknownStatus)
+    assert.equal(official.getTypeCase(), fo.DeliverResponse.TypeCase.STATUS)
+    assert.equal(hex(official.serializeBinary()), hex(unknownStatus))
+    assert.deepEqual(orderer.DeliverResponse.decode(unknownStatus), { status: orderer.Status.UNKNOWN })
+  })
+
+  test('a seek to the largest block number (deliver forever) keeps all 64 bits', () => {
+    // Fabric clients ask for every block from now on with stop = specified(MaxUint64); google-protobuf reads
+    // uint64 as a JS number and cannot re-encode it, so the bytes are checked against the varint itself
+    const max = 2n ** 64n - 1n
+    const info = { start: { newest: {} }, stop: { specified: { number: max } }, behavior: orderer.SeekInfo.SeekBehavior.BLOCK_UNTIL_READY, errorResponse: orderer.SeekInfo.SeekErrorResponse.STRICT, contentType: orderer.SeekInfo.SeekContentType.BLOCK }
+    const bytes = orderer.SeekInfo.encode(info)
+    const maxVarint = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]
+    const stop = [...key(1, 0), ...maxVarint]
+    assert.equal(hex(bytes), hex(Uint8Array.from([...key(1, 2), 2, ...key(1, 2), 0, ...key(2, 2), 2 + stop.length, ...key(3, 2), stop.length, ...stop])))
+    assert.deepEqual(orderer.SeekInfo.decode(bytes), info)
+    assert.equal(fo.SeekInfo.deserializeBinary(bytes).getStop()?.getTypeCase(), fo.SeekPosition.TypeCase.SPECIFIED)
+  })
+})
+
+describe('orderer/ab.proto enums match the official numbering', () => {
+  testEnum('orderer.Status (a copy of common.Status)', orderer.Status, orderer.Status.codec, fc.Status)
+  testEnum('orderer.SeekInfo.SeekBehavior', orderer.SeekInfo.SeekBehavior, orderer.SeekInfo.SeekBehavior.codec, fo.SeekInfo.SeekBehavior)
+  testEnum('orderer.SeekInfo.SeekErrorResponse', orderer.SeekInfo.SeekErrorResponse, orderer.SeekInfo.SeekErrorResponse.codec, fo.SeekInfo.SeekErrorResponse)
+  testEnum('orderer.SeekInfo.SeekContentType', orderer.SeekInfo.SeekContentType, orderer.SeekInfo.SeekContentType.codec, fo.SeekInfo.SeekContentType)
 })
