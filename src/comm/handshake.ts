@@ -13,12 +13,12 @@
  * key) does not verify. The receiver also checks the identity under its org's CA, that `pki_id` is the hash
  * of the identity, and the signature over the exact payload bytes.
  */
-import { createHash } from 'node:crypto'
 import { gossip } from '../pb/gossip.js'
 import { openEnvelope, seal, type SignedMessage } from '../wire/envelope.js'
 import { MalformedMessageError } from '../wire/errors.js'
 import { IdentityError, pkiIdOfSerialized, verifySignature, type PeerIdentity } from '../identity/index.js'
 import { HandshakeError } from './errors.js'
+import { connectionBinding } from '../wire/binding.js'
 import type { PeerId } from '@libp2p/interface'
 import type { Uint8ArrayList } from 'uint8arraylist'
 
@@ -34,10 +34,7 @@ export interface IdentityValidator {
   validate(serialized: Uint8Array, now?: Date): PeerIdentity
 }
 
-/** The binding of a handshake to a libp2p connection: SHA-256 of the PeerId's multihash bytes. */
-export function connectionBinding (peerId: PeerId): Uint8Array {
-  return createHash('sha256').update(peerId.toMultihash().bytes).digest()
-}
+export { connectionBinding }
 
 /** This node's signed `ConnEstablish` for connections authenticated as `localPeerId`. */
 export function createHandshake (signer: HandshakeSigner, localPeerId: PeerId, probe: boolean): SignedMessage {

@@ -54,6 +54,8 @@ export interface CreateEnvelopeOptions {
   timestamp?: Date
   /** `SignatureHeader.nonce`. @default 24 random bytes */
   nonce?: Uint8Array
+  /** `ChannelHeader.tls_cert_hash`: binds the envelope to a connection (a deliver request). @default empty */
+  tlsCertHash?: Uint8Array
 }
 
 /**
@@ -70,7 +72,8 @@ export function createEnvelope (opts: CreateEnvelopeOptions): Uint8Array<ArrayBu
     timestamp: { seconds: BigInt(Math.floor(time.getTime() / 1000)), nanos: (time.getTime() % 1000) * 1_000_000 },
     channelId: opts.channelId,
     txId: createHash('sha256').update(nonce).update(creator).digest('hex'),
-    epoch: 0n
+    epoch: 0n,
+    tlsCertHash: bytes(opts.tlsCertHash ?? new Uint8Array(0))
   })
   const payload = common.Payload.encode({
     header: {

@@ -7,7 +7,7 @@
 export const BlockMetadataIndex = { SIGNATURES: 0, LAST_CONFIG: 1, TRANSACTIONS_FILTER: 2, ORDERER: 3, COMMIT_HASH: 4 } as const
 
 /** `common.HeaderType`: `ChannelHeader.type` values. */
-export const HeaderType = { MESSAGE: 0, CONFIG: 1, CONFIG_UPDATE: 2, ENDORSER_TRANSACTION: 3, ORDERER_TRANSACTION: 4 } as const
+export const HeaderType = { MESSAGE: 0, CONFIG: 1, CONFIG_UPDATE: 2, ENDORSER_TRANSACTION: 3, ORDERER_TRANSACTION: 4, DELIVER_SEEK_INFO: 5 } as const
 
 /** The number of metadata entries Fabric's `protoutil.NewBlock` creates (one per `BlockMetadataIndex`). */
 export const BLOCK_METADATA_ENTRIES = 5
