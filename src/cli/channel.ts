@@ -7,6 +7,7 @@ import type { Command } from 'commander'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { common } from '../pb/common.js'
+import { parseDuration } from '../config/duration.js'
 import {
   channelFromConfigBlock,
   channelIdProblem,
@@ -68,6 +69,24 @@ interface GenesisFlags {
   out: string
   ordererType: 'etcdraft' | 'solo'
   ordererEndpoint?: string[]
+  batchTimeout?: string
+  maxMessageCount?: number
+}
+
+function batchTimeoutOption (value: string): string {
+  let ms: number
+  try {
+    ms = parseDuration(value, '--batch-timeout')
+  } catch {
+    throw new InvalidArgumentError(`--batch-timeout must be a duration like 2s or 250ms, got '${value}'`)
+  }
+  if (!(ms > 0)) throw new InvalidArgumentError(`--batch-timeout must be more than 0, got '${value}'`)
+  return value
+}
+
+function countOption (value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 0xffffffff) throw new InvalidArgumentError(`--max-message-count must be a whole number from 1, got '${value}'`)
+  return Number(value)
 }
 
 /** A short human summary of a written genesis block. */
@@ -97,6 +116,8 @@ export function registerChannelCommand (program: Command): void {
     .requiredOption('-o, --out <file>', 'the block file to write (folders are created)')
     .option('--orderer-type <type>', 'consensus type: etcdraft (one consenter per orderer node) or solo', ordererTypeOption, 'etcdraft')
     .option('--orderer-endpoint <host:port>', 'endpoint of each orderer node, in order (repeatable; default: <orderer name>:7050)', endpointOption)
+    .option('--batch-timeout <duration>', 'BatchTimeout: cut a block this long after its first transaction (default: 2s)', batchTimeoutOption)
+    .option('--max-message-count <n>', 'BatchSize.MaxMessageCount: transactions per block at most (default: 500)', countOption)
     .addHelpText('after', `
 The application orgs are the peerOrganizations/ of the crypto folder (all of them, or those named with
 --org); the orderer org, when the folder has ordererOrganizations/, is the orderer org of the channel.
@@ -126,7 +147,11 @@ Examples:
           ordererEndpoints: flags.ordererEndpoint,
           ordererType: flags.ordererType
         })
-        const block = createGenesisBlock(options)
+        const block = createGenesisBlock({
+          ...options,
+          ...(flags.batchTimeout != null ? { batchTimeout: flags.batchTimeout } : {}),
+          ...(flags.maxMessageCount != null ? { batchSize: { maxMessageCount: flags.maxMessageCount } } : {})
+        })
         bytes = common.Block.encode(block)
         definition = channelFromConfigBlock(block)
       } catch (err) {

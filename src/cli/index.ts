@@ -6,17 +6,19 @@ import { registerStartCommand } from './start.js'
 import { registerCryptoCommand } from './crypto.js'
 import { registerDemoCommand } from './demo.js'
 import { registerChannelCommand } from './channel.js'
+import { registerOrdererCommand } from './orderer.js'
 
 export function buildProgram (): Command {
   const program = new Command()
   program
     .name('fgossip')
-    .description('Hyperledger Fabric\'s gossip layer on libp2p: run a peer, make MSP crypto material and channel genesis blocks, run a local demo.')
+    .description('Hyperledger Fabric\'s gossip layer on libp2p: run a peer or the ordering service, make MSP crypto material and channel genesis blocks, run a local demo.')
     .version(VERSION)
     .showHelpAfterError()
   registerStartCommand(program)
   registerCryptoCommand(program)
   registerChannelCommand(program)
+  registerOrdererCommand(program)
   registerDemoCommand(program)
   return program
 }

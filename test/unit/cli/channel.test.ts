@@ -73,6 +73,15 @@ describe('fgossip channel genesis', () => {
     assert.ok(readBlock(out).data!.data[0].length > 0)
   })
 
+  it('takes the batch timeout and the message count of a block', async () => {
+    const out = join(tmp.dir, 'batch.block')
+    const r = await run('channel', 'genesis', '--crypto', crypto, '--channel', 'fast', '--batch-timeout', '250ms', '--max-message-count', '20', '--out', out)
+    assert.equal(r.error, undefined, r.err)
+    const batch = readChannelConfig(readBlock(out)).batch
+    assert.equal(batch?.batchTimeout, 250)
+    assert.equal(batch?.maxMessageCount, 20)
+  })
+
   it('names the option of a bad value', async () => {
     const base = ['channel', 'genesis', '--crypto', '', '--channel', 'ch', '--out', join(tmp.dir, 'x.block')]
     const cases: Array<[string[], RegExp]> = [
@@ -84,6 +93,9 @@ describe('fgossip channel genesis', () => {
       [['--org', 'Org1MSP', '--anchor', 'Org2MSP=p:1'], /--anchor: anchor peers for Org2MSP, which is not an org of the channel \(Org1MSP\)/],
       [['--orderer-type', 'kafka'], /--orderer-type must be etcdraft or solo, got 'kafka'/],
       [['--orderer-endpoint', 'nope'], /--orderer-endpoint must be host:port/],
+      [['--batch-timeout', 'soon'], /--batch-timeout must be a duration like 2s or 250ms, got 'soon'/],
+      [['--batch-timeout', '0s'], /--batch-timeout must be more than 0/],
+      [['--max-message-count', '0'], /--max-message-count must be a whole number from 1, got '0'/],
       [['--orderer-endpoint', 'a:1', '--orderer-endpoint', 'b:2'], /--orderer-endpoint: 2 orderer endpoint\(s\) given for 1 orderer node\(s\)/]
     ]
     for (const [args, message] of cases) {
@@ -108,7 +120,7 @@ describe('fgossip channel genesis', () => {
   it('has complete help', async () => {
     const r = await run('channel', 'genesis', '--help')
     assert.equal(r.error?.code, 'commander.helpDisplayed')
-    for (const option of ['--crypto <dir>', '--channel <name>', '--org <mspid>', '--anchor <mspid=host:port>', '-o, --out <file>', '--orderer-type <type>', '--orderer-endpoint <host:port>']) {
+    for (const option of ['--crypto <dir>', '--channel <name>', '--org <mspid>', '--anchor <mspid=host:port>', '-o, --out <file>', '--orderer-type <type>', '--orderer-endpoint <host:port>', '--batch-timeout <duration>', '--max-message-count <n>']) {
       assert.ok(r.out.includes(option), option)
     }
     assert.match(r.out, /Examples:/)
