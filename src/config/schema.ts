@@ -268,6 +268,12 @@ export const CONFIG_SCHEMA: SchemaTable = {
   'peer.gossip.state.maxRetries': int(3, // Fabric default
     'Attempts for one state transfer request.'),
 
+  // ---- peer.deliveryclient ----------------------------------------------------------------------------------
+  'peer.deliveryclient.connTimeout': duration(3 * second, // Fabric default
+    'Time to connect to an orderer before trying the next of the channel\'s orderer endpoints.'),
+  'peer.deliveryclient.reConnectBackoffThreshold': duration(3600 * second, // Fabric default
+    'Longest wait between attempts to reach the ordering service (the wait starts at 100 ms and doubles).'),
+
   // ---- operations -------------------------------------------------------------------------------------------
   'operations.listenAddress': endpoint('127.0.0.1:9443', // Fabric default
     '`host:port` of the operations server (HTTP health, status and Prometheus metrics).', { listen: true }),
@@ -290,6 +296,7 @@ export const SECTION_DOCS: { readonly [S in ConfigSection]: string } = {
   'peer.gossip.pvtData.implicitCollectionDisseminationPolicy':
     "Dissemination of this peer's own implicit collection at endorsement.",
   'peer.gossip.state': 'State transfer: catching up on missed blocks from peers.',
+  'peer.deliveryclient': 'The deliver client a leader runs to receive blocks from the ordering service.',
   operations: 'The operations server.'
 }
 
@@ -308,7 +315,12 @@ export const FABRIC_KEYS_NOT_USED: Readonly<Record<string, string>> = {
   'peer.authentication': 'no client requests are served',
   'peer.BCCSP': 'software crypto only',
   'peer.client': 'no CLI client here',
-  'peer.deliveryclient': 'not used by fabric-gossip',
+  'peer.deliveryclient.blockGossipEnabled': 'blocks from the orderer are always gossiped',
+  'peer.deliveryclient.reconnectTotalTimeThreshold': 'a leader keeps trying the ordering service',
+  'peer.deliveryclient.addressOverrides': 'orderer endpoints come from the channel config',
+  'peer.deliveryclient.policy': 'blocks come from one orderer at a time',
+  'peer.deliveryclient.blockCensorshipTimeoutKey': 'no BFT block censorship monitor here',
+  'peer.deliveryclient.minimalReconnectInterval': 'see peer.deliveryclient.reConnectBackoffThreshold',
   'peer.localMspType': 'bccsp MSPs only',
   'peer.profile': 'use node --inspect / --cpu-prof',
   'peer.handlers': 'no endorsement or validation here',

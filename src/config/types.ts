@@ -159,6 +159,15 @@ export interface PeerConfig {
   /** OURS. Extra MSP folders whose organizations this node trusts. */
   knownMsps: KnownMsp[]
   gossip: GossipConfig
+  deliveryclient: DeliveryClientConfig
+}
+
+/** `peer.deliveryclient`: how a leader receives blocks from the ordering service. */
+export interface DeliveryClientConfig {
+  /** Time to connect to an orderer (ms). */
+  connTimeout: number
+  /** Longest wait between reconnection attempts (ms). */
+  reConnectBackoffThreshold: number
 }
 
 /** `operations`: the operations (HTTP status, metrics) server. */
