@@ -38,6 +38,8 @@ import { Ledgers } from './state/ledgers.js'
 import { BlockPush } from './channels/block-push.js'
 import { StateTransfer } from './state/state-transfer.js'
 import { BlockPull } from './channels/block-pull.js'
+import { Leadership } from './channels/leadership.js'
+import { DeliverClient } from './orderer/deliver-client.js'
 import type { PrivateKey } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
@@ -66,7 +68,7 @@ export interface NodeStatus {
   startedAt: string
   connections: Array<{ pkiId: string, peerId: string, mspId: string, remoteAddr: string, direction: string, connectedAt: string }>
   members: PeerInfo[]
-  channels: Record<string, ChannelStatus>
+  channels: Record<string, NodeChannelStatus>
 }
 
 const log = createLogger('node')
@@ -183,6 +185,16 @@ export interface GossipNodeEvents {
   'member:forgotten': CustomEvent<PeerInfo>
   /** A block was committed to a channel's ledger (on disk): once per block, in order. */
   'block:committed': CustomEvent<{ channel: string, number: bigint }>
+  /** This peer became, or stopped being, its org's leader in a channel (it receives blocks from the orderer). */
+  'leadership:changed': CustomEvent<{ channel: string, isLeader: boolean }>
+}
+
+/** A channel as `GET /status` shows it: the channel view, and whether this peer leads it for its org. */
+export interface NodeChannelStatus extends ChannelStatus {
+  /** This peer receives the channel's blocks from the ordering service for its org. */
+  isLeader: boolean
+  /** The orderer a leader is receiving blocks from, when connected. */
+  orderer?: string
 }
 
 /** A gossip node: create with `GossipNode.create(config)`, then `start()` and `stop()`. */
@@ -200,6 +212,9 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   readonly blockPush: BlockPush
   readonly stateTransfer: StateTransfer
   readonly blockPull: BlockPull
+  readonly leadership: Leadership
+  private readonly deliverClients = new Map<string, DeliverClient>()
+  private readonly channelDefs = new Map<string, ChannelDefinition>()
   private readonly connector: Connector
   private readonly initialChannels: ChannelJoin[]
   readonly ledgers: Ledgers
@@ -375,6 +390,21 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         addPayload: async (ch, seq, bytes, origin) => await this.ledgers.addPayload(ch, seq, bytes, origin)
       }
     })
+    const election = g.election
+    this.leadership = new Leadership({
+      clock: systemClock,
+      signer: identity,
+      registry,
+      mode: g.useLeaderElection
+        ? { kind: 'election', startupGracePeriod: election.startupGracePeriod, membershipSampleInterval: election.membershipSampleInterval, leaderAliveThreshold: election.leaderAliveThreshold, leaderElectionDuration: election.leaderElectionDuration }
+        : { kind: 'static', isLeader: g.orgLeader },
+      ports: blockPorts,
+      onChange: (channel, isLeader) => {
+        if (isLeader) this.startDeliver(channel)
+        else void this.stopDeliver(channel)
+        this.safeDispatchEvent('leadership:changed', { detail: { channel, isLeader } })
+      }
+    })
     if (this.operations != null) registerChannelRoutes(this.operations, this)
     // the identities proven by handshakes sign the messages of their peers
     comm.addEventListener('peer:connected', evt => {
@@ -467,10 +497,13 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     this.blockPush.start()
     this.blockPull.start()
     this.stateTransfer.start()
+    this.leadership.start()
     for (const ep of bootstrapEndpoints(this.config)) void this.connector.connect({ endpoint: ep, kind: 'bootstrap' })
   }
 
   async stop (): Promise<void> {
+    this.leadership.stop()
+    await Promise.all([...this.deliverClients.keys()].map(async ch => { await this.stopDeliver(ch) }))
     this.connector.stop()
     this.blockPush.stop()
     this.blockPull.stop()
@@ -507,7 +540,10 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         connectedAt: new Date(c.connectedAt).toISOString()
       })),
       members: this.discovery.allMembers().map(m => this.peerInfo(m)),
-      channels: this.channels.status()
+      channels: Object.fromEntries(Object.entries(this.channels.status()).map(([name, c]) => {
+        const orderer = this.deliverClients.get(name)?.endpoint()
+        return [name, { ...c, isLeader: this.leadership.isLeader(name), ...(orderer != null ? { orderer } : {}) }]
+      }))
     }
   }
 
@@ -525,8 +561,45 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   private async join ({ def, genesis }: ChannelJoin): Promise<void> {
     this.channels.join(def)
     await this.ledgers.open(def.name, def.ordererOrgs, genesis)
+    this.channelDefs.set(def.name, def)
     this.stateTransfer.addChannel(def.name)
     this.blockPull.addChannel(def.name)
+    this.leadership.addChannel(def.name)
+  }
+
+  /** Whether this peer is its org's leader in a channel (it receives the channel's blocks from the orderer). */
+  isLeader (channel: string): boolean {
+    return this.leadership.isLeader(channel)
+  }
+
+  /** A leader receives the channel's blocks from the ordering service (its deliver client). */
+  private startDeliver (channel: string): void {
+    if (this.deliverClients.has(channel)) return
+    const dc = this.config.peer.deliveryclient
+    const client = new DeliverClient({
+      channelId: channel,
+      signer: this.identity,
+      localPeerId: this.libp2p.peerId,
+      maxBlockSize: this.config.peer.gossip.maxMessageSize,
+      connTimeout: dc.connTimeout,
+      reconnectBackoffThreshold: dc.reConnectBackoffThreshold,
+      ports: {
+        dial: async (addr, protocol, signal) => await this.libp2p.dialProtocol(addr, protocol, { signal }),
+        endpoints: () => (this.channelDefs.get(channel)?.ordererAddresses ?? []).flatMap(a => {
+          try { return [parseEndpoint(a, 'orderer address')] } catch { return [] }
+        }),
+        height: () => this.ledgers.height(channel) ?? 0n,
+        deliver: async (seq, bytes) => await this.addPayload(channel, seq, bytes)
+      }
+    })
+    this.deliverClients.set(channel, client)
+    client.start()
+  }
+
+  private async stopDeliver (channel: string): Promise<void> {
+    const client = this.deliverClients.get(channel)
+    this.deliverClients.delete(channel)
+    await client?.stop()
   }
 
   /**
@@ -558,7 +631,9 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
 
   /** Leaves a channel (publishes StateInfo with left_channel = true); false when not joined or already left. */
   leaveChannel (name: string): boolean {
-    return this.channels.leave(name)
+    const left = this.channels.leave(name)
+    if (left) this.leadership.removeChannel(name)
+    return left
   }
 
   /** Alive peers of a channel: of its orgs, with StateInfo, not left (Fabric `PeersOfChannel`). */

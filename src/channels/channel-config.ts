@@ -48,6 +48,8 @@ export interface ChannelDefinition {
   orgs: ChannelOrg[]
   /** The orderer orgs (their certificates validate block signatures). */
   ordererOrgs: ChannelOrg[]
+  /** Where the ordering service is (`host:port`): where a leader asks for blocks. @default none */
+  ordererAddresses?: string[]
 }
 
 /** A channel definition that does not validate; `field` is the path of the offending value. */
@@ -83,7 +85,8 @@ export function channelFromConfig (config: ChannelConfig): ChannelDefinition {
   return {
     name: config.channelId,
     orgs: config.applicationOrgs.map(o => ({ ...o, anchorPeers: o.anchorPeers.map(a => ({ ...a })) })),
-    ordererOrgs: config.ordererOrgs.map(o => ({ ...o, anchorPeers: [] }))
+    ordererOrgs: config.ordererOrgs.map(({ endpoints: _, ...o }) => ({ ...o, anchorPeers: [] })),
+    ordererAddresses: [...config.ordererAddresses]
   }
 }
 
@@ -128,7 +131,11 @@ export function parseChannelDefinition (input: unknown, path = 'channel'): Chann
   const ordererOrgs = list(obj.ordererOrgs, `${path}.ordererOrgs`, false).map((o, i) => parseOrg(o, `${path}.ordererOrgs[${i}]`, false))
   checkUnique(orgs, `${path}.orgs`)
   checkUnique(ordererOrgs, `${path}.ordererOrgs`)
-  return { name, orgs, ordererOrgs }
+  const ordererAddresses = list(obj.ordererAddresses, `${path}.ordererAddresses`, false).map((a, i) => {
+    const { host, port } = parseAnchorPeer(a, `${path}.ordererAddresses[${i}]`)
+    return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`
+  })
+  return { name, orgs, ordererOrgs, ...(ordererAddresses.length > 0 ? { ordererAddresses } : {}) }
 }
 
 function parseOrg (input: unknown, path: string, application: boolean): ChannelOrg {
