@@ -15,8 +15,8 @@ import type { GossipNode } from '../../src/node.js'
 import type { common } from '../../src/pb/common.js'
 
 const CHANNEL = 'elect'
-/** Fabric's relations at a fraction of the time: threshold 2 s, election 1 s, sampling 250 ms. */
-const ELECTION = { startupGracePeriod: 3000, membershipSampleInterval: 250, leaderAliveThreshold: 2000, leaderElectionDuration: 1000 }
+/** Fabric's sampling (1 s), the other timings at a fraction: threshold 2 s, election 1 s, grace 5 s. */
+const ELECTION = { startupGracePeriod: 5000, membershipSampleInterval: 1000, leaderAliveThreshold: 2000, leaderElectionDuration: 1000 }
 
 describe('leader election between real nodes (scenario 10)', () => {
   let layout: CryptoLayout
@@ -29,20 +29,22 @@ describe('leader election between real nodes (scenario 10)', () => {
   })
   after(cleanupTmp)
 
-  /** Starts peers `indexes` of org1, each bootstrapping from the first of them, electing in the channel. */
+  /**
+   * Starts peers `indexes` of org1, each bootstrapping from the first of them; once they all know each
+   * other they join the channel together (Fabric's scenario starts them together) and elect.
+   */
   async function startGroup (indexes: number[], ops = false): Promise<GossipNode[]> {
     const ports = await Promise.all(indexes.map(async () => await freePort()))
-    return await Promise.all(indexes.map(async (peer, i) => {
-      const node = await startNode(layout, {
-        org: 1,
-        peer,
-        operations: ops && i === 0,
-        overrides: { peer: { listenAddress: `127.0.0.1:${ports[i]}`, address: `127.0.0.1:${ports[i]}` } },
-        gossip: { ...FAST_GOSSIP, useLeaderElection: true, orgLeader: false, election: ELECTION, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
-      })
-      await node.joinChannel(genesis)
-      return node
-    }))
+    const nodes = await Promise.all(indexes.map(async (peer, i) => await startNode(layout, {
+      org: 1,
+      peer,
+      operations: ops && i === 0,
+      overrides: { peer: { listenAddress: `127.0.0.1:${ports[i]}`, address: `127.0.0.1:${ports[i]}` } },
+      gossip: { ...FAST_GOSSIP, useLeaderElection: true, orgLeader: false, election: ELECTION, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+    })))
+    for (const n of nodes) await waitFor(() => n.peers().filter(p => p.alive).length === nodes.length - 1, `${n.config.peer.id} knows its group`, 30_000)
+    await Promise.all(nodes.map(async n => await n.joinChannel(genesis)))
+    return nodes
   }
 
   const lowest = (nodes: GossipNode[]): GossipNode => [...nodes].sort((a, b) => Buffer.compare(a.identity.pkiId, b.identity.pkiId))[0]
