@@ -7,6 +7,7 @@ import { registerCryptoCommand } from './crypto.js'
 import { registerDemoCommand } from './demo.js'
 import { registerChannelCommand } from './channel.js'
 import { registerOrdererCommand } from './orderer.js'
+import { registerLoadCommand } from './load.js'
 
 export function buildProgram (): Command {
   const program = new Command()
@@ -19,6 +20,7 @@ export function buildProgram (): Command {
   registerCryptoCommand(program)
   registerChannelCommand(program)
   registerOrdererCommand(program)
+  registerLoadCommand(program)
   registerDemoCommand(program)
   return program
 }
