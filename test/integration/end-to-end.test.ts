@@ -143,12 +143,21 @@ describe('orderer -> leaders -> gossip, end to end', () => {
       assert.deepEqual(committed.get(firstLeader.config.peer.id)?.at(-1), height - 1n, 'the restarted peer went on where it stopped')
       assert.equal(leaderOf(org1()).length, 1)
       assert.equal(leaderOf(org2()).length, 1)
-      for (const p of peers) {
-        const status = p.status().channels[CHANNEL]
-        assert.equal(status.isLeader, p.isLeader(CHANNEL))
-        // a leader receives from the orderer; a follower does not
-        assert.equal(status.orderer, p.isLeader(CHANNEL) ? `/ip4/127.0.0.1/tcp/${ordererPort}` : undefined, p.config.peer.id)
-      }
+      const receiving = (): string[] => peers.filter(p => p.status().channels[CHANNEL].orderer != null).map(p => p.config.peer.id)
+      // a leader receives from the orderer; a follower does not
+      await waitFor(() => receiving().length === 2, 'both leaders connected to the orderer')
+      assert.deepEqual(receiving().sort(), peers.filter(p => p.isLeader(CHANNEL)).map(p => p.config.peer.id).sort())
+      assert.equal(receiving().every(id => peers.find(p => p.config.peer.id === id)?.status().channels[CHANNEL].orderer === `/ip4/127.0.0.1/tcp/${ordererPort}`), true)
+
+      // org2's leader yields: another peer of org2 leads, and only it receives from the orderer
+      const yielding = leaderOf(org2())[0]
+      yielding.leadership.yield(CHANNEL)
+      await waitFor(() => leaderOf(org2()).length === 1 && leaderOf(org2())[0] !== yielding, 'another peer of org2 leads', 30_000)
+      await waitFor(() => receiving().length === 2 && !receiving().includes(yielding.config.peer.id), 'the yielding peer stopped its deliver client, the new leader runs one')
+      const last = await load(50, 1)
+      assert.equal(last.committed, 50)
+      const final = orderer.chain(CHANNEL)?.height() ?? 0n
+      for (const p of peers) await waitFor(() => p.height(CHANNEL) === final, `${p.config.peer.id} reaches height ${final} under the new leader`, 30_000)
     } finally {
       await stopAll(peers)
       await orderer.stop()

@@ -11,6 +11,8 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { cleanupTmp, testCrypto, tmp, waitFor } from '../helpers/network.js'
 import { rawNode, type RawNode } from '../helpers/raw.js'
+import { freePort } from '../helpers/process.js'
+import { multiaddr } from '@multiformats/multiaddr'
 import { createGenesisBlock } from '../../src/channels/genesis.js'
 import { readChannelConfig } from '../../src/wire/config-block.js'
 import { createEnvelope } from '../../src/ledger/block-builder.js'
@@ -202,6 +204,48 @@ describe('ordering service', () => {
       const beyond = await deliverRaw(node, seekEnvelope(peer1, 9n, 10n))
       assert.deepEqual(beyond.map(r => r.status), [orderer.Status.NOT_FOUND], 'FAIL_IF_NOT_READY beyond the height')
     } finally {
+      await node.stop()
+    }
+  })
+
+  it('a deliver client fails over to the next orderer endpoint and reconnects when its orderer comes back', async () => {
+    const dir = await tmp('fgossip-orderer-data-')
+    const config = await ordererConfig(dir)
+    let node = await OrdererNode.create(config)
+    await node.start()
+    const live = node.multiaddrs()[0]
+    const port = Number(live.getComponents().find(c => c.name === 'tcp')?.value)
+    const dead = multiaddr(`/ip4/127.0.0.1/tcp/${await freePort()}`) // nothing listens there
+    const got: bigint[] = []
+    const peer = loadSigningIdentity(layout.orgs[0].nodes[0].mspDir, 'Org1MSP')
+    const deliver = new DeliverClient({
+      channelId: CHANNEL,
+      signer: peer,
+      localPeerId: client.peerId,
+      maxBlockSize: 1024 * 1024,
+      connTimeout: 1000,
+      random: () => 0, // the dead endpoint first
+      ports: {
+        dial: async (addr, protocol, signal) => await client.dialProtocol(addr, protocol, { signal }),
+        endpoints: () => [dead, multiaddr(`/ip4/127.0.0.1/tcp/${port}`)],
+        height: () => BigInt(got.length + 1),
+        deliver: async (seq) => { got.push(seq) }
+      }
+    })
+    try {
+      deliver.start()
+      await broadcast(node, Array.from({ length: 5 }, (_, i) => tx(user1, `f${i}`)))
+      await waitFor(() => got.length === 1, 'block 1 delivered by the second endpoint')
+      // the orderer goes away and comes back on the same port: delivery resumes from the height
+      await node.stop()
+      await new Promise(resolve => setTimeout(resolve, 500))
+      node = await OrdererNode.create({ ...config, general: { ...config.general, listenPort: port } })
+      await node.start()
+      await broadcast(node, Array.from({ length: 5 }, (_, i) => tx(user1, `g${i}`)))
+      await waitFor(() => got.length === 2, 'block 2 delivered after the orderer came back', 15_000)
+      assert.deepEqual(got, [1n, 2n])
+    } finally {
+      await deliver.stop()
       await node.stop()
     }
   })
