@@ -236,7 +236,11 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         if (this.channels.has(ch)) this.channels.updateLedgerHeight(ch, height)
         this.stateTransfer?.heightChanged(ch)
       },
-      onCommit: (channel, number) => { this.safeDispatchEvent('block:committed', { detail: { channel, number } }) }
+      onCommit: (channel, number) => { this.safeDispatchEvent('block:committed', { detail: { channel, number } }) },
+      onRefused: (channel, number) => {
+        this.blockPush?.forget(channel, number)
+        this.blockPull?.forget(channel, number)
+      }
     })
     this.ownEndpoint = ownEndpointPredicate(config)
     this.config = config
@@ -356,7 +360,13 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       maxPropagationBurstSize: g.maxPropagationBurstSize,
       maxPropagationBurstLatency: g.maxPropagationBurstLatency,
       registry,
-      ports: { ...blockPorts, addPayload: async (ch, seq, bytes) => await this.takeIn(ch, seq, bytes) }
+      ports: {
+        ...blockPorts,
+        isDuplicate: (ch, seq) => this.ledgers.isDuplicate(ch, seq),
+        check: (ch, seq, bytes) => this.ledgers.check(ch, seq, bytes),
+        takeIn: async (ch, seq, bytes, verified) => await this.takeIn(ch, seq, bytes, verified),
+        behind: ch => { this.stateTransfer.catchUpNow(ch) }
+      }
     })
     this.blockPull = new BlockPull({
       clock: systemClock,
@@ -366,7 +376,11 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       requestWaitTime: g.requestWaitTime,
       responseWaitTime: g.responseWaitTime,
       maxBlockCountToStore: g.maxBlockCountToStore,
-      ports: { ...blockPorts, addPayload: async (ch, seq, bytes) => await this.ledgers.addPayload(ch, seq, bytes) }
+      ports: {
+        ...blockPorts,
+        check: (ch, seq, bytes) => this.ledgers.check(ch, seq, bytes),
+        addPayload: async (ch, seq, bytes, verified) => await this.ledgers.addPayload(ch, seq, bytes, 'gossip', verified)
+      }
     })
     const st = g.state
     this.stateTransfer = new StateTransfer({
@@ -612,10 +626,15 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     return result
   }
 
-  /** A block from the orderer or from push: into the ledger, and, when new, into the pull window. */
-  private async takeIn (channel: string, seq: bigint, bytes: Uint8Array): Promise<'committed' | 'buffered' | 'duplicate'> {
-    const result = await this.ledgers.addPayload(channel, seq, bytes)
-    if (result !== 'duplicate') this.blockPull.add(channel, seq, bytes)
+  /**
+   * A block from the orderer or from push: into the ledger, and, when new, into the pull window. A block
+   * already verified (push verifies before it forwards) goes to the pull window first, whatever the ledger
+   * makes of it (it may be too far ahead of a lagging ledger, and still worth offering to others).
+   */
+  private async takeIn (channel: string, seq: bigint, bytes: Uint8Array, verified?: common.Block): Promise<'committed' | 'buffered' | 'duplicate'> {
+    if (verified != null) this.blockPull.add(channel, seq, bytes)
+    const result = await this.ledgers.addPayload(channel, seq, bytes, 'gossip', verified)
+    if (result !== 'duplicate' && verified == null) this.blockPull.add(channel, seq, bytes)
     return result
   }
 

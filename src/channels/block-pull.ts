@@ -6,8 +6,8 @@
  *   Hello(BLOCK_MSG) -> Digest(decimal seq numbers) -> Request(missing) -> Update(DataMessage envelopes)
  *
  * Fabric's digest filters: a responder answers only peers of my org with StateInfo in the channel; an
- * initiator drops digests below its ledger height. Every pulled block is taken in like any block (verified,
- * committed in order).
+ * initiator drops digests below its ledger height. Every pulled block is verified, offered to later pull
+ * rounds, and taken into the ledger (committed in order).
  */
 import { gossip } from '../pb/gossip.js'
 import { seal, openMessage, type SignedMessage } from '../wire/envelope.js'
@@ -19,6 +19,7 @@ import type { Clock } from '../algo/clock.js'
 import type { NetworkMember } from '../membership/index.js'
 import type { PeerIdentity } from '../identity/index.js'
 import type { Multiaddr } from '@multiformats/multiaddr'
+import type { common } from '../pb/common.js'
 
 const Tag = gossip.GossipMessage.Tag
 const BLOCK = gossip.PullMsgType.BLOCK_MSG
@@ -30,7 +31,10 @@ export interface BlockPullPorts {
   remotePeerOf(m: NetworkMember): { pkiId: Uint8Array, endpoint?: Multiaddr }
   routingFilter(channel: string, tag: gossip.GossipMessage.Tag): RoutingFilter
   height(channel: string): bigint | undefined
-  addPayload(channel: string, seq: bigint, bytes: Uint8Array): Promise<'committed' | 'buffered' | 'duplicate'>
+  /** Verifies a block (signature, data hash, number, channel); throws a `BlockVerificationError` when refused. */
+  check(channel: string, seq: bigint, bytes: Uint8Array): common.Block
+  /** Takes a verified block into the ledger (in-order commit). */
+  addPayload(channel: string, seq: bigint, bytes: Uint8Array, verified: common.Block): Promise<'committed' | 'buffered' | 'duplicate'>
 }
 
 export interface ReceivedPull {
@@ -93,6 +97,12 @@ export class BlockPull {
   add (channel: string, seq: bigint, bytes: Uint8Array): void {
     const c = this.channel(channel)
     if (c.window.add(seq, bytes)) c.engine.add(seq.toString())
+  }
+
+  /** Stops offering a block that could not be committed (it does not chain), so that another copy is pulled. */
+  forget (channel: string, seq: bigint): void {
+    const c = this.channels.get(channel)
+    if (c != null && c.window.remove(seq)) c.engine.remove(seq.toString())
   }
 
   private channel (name: string): ChannelPull {
@@ -174,12 +184,20 @@ export class BlockPull {
     for (const digest of c.engine.onUpdate([...blocks.keys()], update.nonce, peer)) {
       const b = blocks.get(digest)
       if (b == null) continue
+      let verified: common.Block
       try {
-        await this.init.ports.addPayload(channel, b.seq, b.data)
-        if (c.window.add(b.seq, b.data)) c.engine.add(digest)
+        verified = this.init.ports.check(channel, b.seq, b.data)
       } catch (err) {
         c.engine.remove(digest)
         this.log.debug(`pulled block ${digest} of ${channel} refused: ${(err as Error).message}`)
+        continue
+      }
+      // a valid block is offered to others whatever this peer's ledger makes of it
+      if (c.window.add(b.seq, b.data)) c.engine.add(digest)
+      try {
+        await this.init.ports.addPayload(channel, b.seq, b.data, verified)
+      } catch (err) {
+        this.log.debug(`pulled block ${digest} of ${channel} not taken by the ledger: ${(err as Error).message}`)
       }
     }
   }

@@ -3,9 +3,12 @@
  * a peer, is sent as a `DataMessage` through the batching emitter to `propagatePeerNum` peers of my org that
  * are members of the channel (published StateInfo, not left) — never back to the peer it came from. A block
  * is forwarded once, on first receipt: a duplicate is not forwarded again. Blocks are not gossip-signed:
- * the orderer's signatures in their metadata authenticate them (checked before a block is taken in).
+ * the orderer's signatures in their metadata authenticate them.
  *
- * Block pull and state transfer, for what push misses, come next.
+ * As Fabric's gossip channel, a received block is verified, then forwarded, then handed to the ledger: a
+ * peer whose ledger lags (the block is too far ahead of its height to buffer) still relays every valid block
+ * it hears first, so one slow committer does not cut the push tree; it asks for the gap at once instead of
+ * at its next anti-entropy tick.
  */
 import { gossip } from '../pb/gossip.js'
 import { seal, type SignedMessage } from '../wire/envelope.js'
@@ -17,6 +20,7 @@ import type { Clock } from '../algo/clock.js'
 import type { NetworkMember } from '../membership/index.js'
 import type { PeerIdentity } from '../identity/index.js'
 import type { Multiaddr } from '@multiformats/multiaddr'
+import type { common } from '../pb/common.js'
 
 const Tag = gossip.GossipMessage.Tag
 
@@ -30,9 +34,18 @@ export interface BlockPushPorts {
   routingFilter(channel: string, tag: gossip.GossipMessage.Tag): RoutingFilter
   /** Whether an org is one of a joined channel's orgs. */
   isOrgInChannel(channel: string, mspId: string): boolean
-  /** Takes a block in (verification, in-order commit). */
-  addPayload(channel: string, seq: bigint, bytes: Uint8Array): Promise<'committed' | 'buffered' | 'duplicate'>
+  /** Whether the block is committed, being committed or waiting already (cheap, before verifying). */
+  isDuplicate(channel: string, seq: bigint): boolean
+  /** Verifies a block (signature, data hash, number, channel); throws a `BlockVerificationError` when refused. */
+  check(channel: string, seq: bigint, bytes: Uint8Array): common.Block
+  /** Takes a verified block in: offered to pull, then to the ledger (in-order commit). */
+  takeIn(channel: string, seq: bigint, bytes: Uint8Array, verified: common.Block): Promise<'committed' | 'buffered' | 'duplicate'>
+  /** The ledger is behind what the channel gossips: catch up now. */
+  behind(channel: string): void
 }
+
+/** Block numbers seen per channel, for forward-once (bounded, oldest forgotten first). */
+const SEEN_PER_CHANNEL = 1024
 
 /** A received message as block push sees it. */
 export interface ReceivedBlock {
@@ -58,6 +71,7 @@ export class BlockPush {
   private readonly emitter: BatchingEmitter<{ msg: SignedMessage, channel: string, except?: string }>
   private readonly received?: Counter<'result'>
   private unsubscribe: (() => void) | undefined
+  private readonly seen = new Map<string, Set<bigint>>()
 
   constructor (init: BlockPushInit) {
     this.init = init
@@ -82,6 +96,22 @@ export class BlockPush {
     this.unsubscribe?.()
     this.unsubscribe = undefined
     this.emitter.stop()
+    this.seen.clear()
+  }
+
+  /** Forgets a block number (its block could not be committed), so that another copy is taken and forwarded. */
+  forget (channel: string, seq: bigint): void {
+    this.seen.get(channel)?.delete(seq)
+  }
+
+  /** Notes a block number of a channel as seen; false when it was seen already. */
+  private markSeen (channel: string, seq: bigint): boolean {
+    let set = this.seen.get(channel)
+    if (set == null) { set = new Set(); this.seen.set(channel, set) }
+    if (set.has(seq)) return false
+    set.add(seq)
+    if (set.size > SEEN_PER_CHANNEL) set.delete(set.values().next().value as bigint)
+    return true
   }
 
   /** Gossips a block this peer took in (from the orderer, or new from `except`). */
@@ -111,16 +141,26 @@ export class BlockPush {
       this.log.debug(`block ${payload.seqNum} of ${channel} from ${m.sender.pkiIdHex.slice(0, 16)} (${m.sender.identity.mspId}), not of the channel: dropped`)
       return
     }
-    let result: 'committed' | 'buffered' | 'duplicate'
+    const { seqNum: seq, data } = payload
+    const ports = this.init.ports
+    if (this.seen.get(channel)?.has(seq) === true || ports.isDuplicate(channel, seq)) { this.count('duplicate'); return }
+    let block: common.Block
     try {
-      result = await this.init.ports.addPayload(channel, payload.seqNum, payload.data)
+      block = ports.check(channel, seq, data)
     } catch (err) {
       this.count((err as { reason?: string }).reason ?? 'refused')
-      this.log.debug(`block ${payload.seqNum} of ${channel} from ${m.sender.pkiIdHex.slice(0, 16)} refused: ${(err as Error).message}`)
+      this.log.debug(`block ${seq} of ${channel} from ${m.sender.pkiIdHex.slice(0, 16)} refused: ${(err as Error).message}`)
       return
     }
-    this.count(result)
-    if (result !== 'duplicate') this.gossip(channel, payload.seqNum, payload.data, m.sender.pkiIdHex)
+    if (!this.markSeen(channel, seq)) { this.count('duplicate'); return }
+    this.gossip(channel, seq, data, m.sender.pkiIdHex)
+    try {
+      this.count(await ports.takeIn(channel, seq, data, block))
+    } catch (err) {
+      const reason = (err as { reason?: string }).reason ?? 'refused'
+      this.count(reason)
+      if (reason === 'too-far') ports.behind(channel)
+    }
   }
 
   private count (result: string): void {

@@ -98,6 +98,8 @@ interface ChannelState {
   self: SignedMessage
   /** My StateInfo changed and still has to reach a channel peer. */
   changed: boolean
+  /** The ledger height moved since `self` was signed: re-sign before it goes out (at the next publish). */
+  stale: boolean
   store: StateInfoStore<SignedMessage>
 }
 
@@ -202,6 +204,7 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
       left: false,
       self: undefined as unknown as SignedMessage,
       changed: true,
+      stale: false,
       store: existing?.store ?? new StateInfoStore<SignedMessage>()
     }
     this.channels.set(def.name, ch)
@@ -226,13 +229,18 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
     return true
   }
 
-  /** Sets this peer's ledger height in a channel (published in its StateInfo). */
+  /**
+   * Sets this peer's ledger height in a channel. As Fabric, the new height goes out with the next periodic
+   * publish (every publishStateInfoInterval), not at once: a peer committing hundreds of blocks a second
+   * signs and sends one StateInfo per interval, not one per block.
+   */
   updateLedgerHeight (name: string, height: bigint | number): void {
     const ch = this.required(name)
     const h = BigInt(height)
     if (h === ch.height) return
     ch.height = h
-    this.changedSelf(ch)
+    ch.stale = true
+    ch.changed = true
   }
 
   /** Sets the chaincodes this peer announces in a channel. */
@@ -329,6 +337,7 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
   private refreshSelf (ch: ChannelState): void {
     const now = millisToNanos(this.init.clock.now())
     ch.lastSeq = now > ch.lastSeq ? now : ch.lastSeq + 1n
+    ch.stale = false
     ch.self = seal(createStateInfo({
       pkiId: this.init.signer.pkiId,
       channelId: ch.def.name,
@@ -363,10 +372,16 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
 
   // ---- StateInfo push ----
 
+  /** My StateInfo of a channel, signed again first when the height moved since. */
+  private current (ch: ChannelState): SignedMessage {
+    if (ch.stale) this.refreshSelf(ch)
+    return ch.self
+  }
+
   private publishChanged (): void {
     for (const [name, ch] of this.channels) {
       if (!ch.changed) continue
-      this.emitter.add({ msg: ch.self, channel: name })
+      this.emitter.add({ msg: this.current(ch), channel: name })
       if (this.peersOfChannel(name).length > 0 || ch.left) ch.changed = false
     }
   }
@@ -450,7 +465,7 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
     const externalOf = (hex: string): string => hex === this.selfPkiIdHex ? this.init.externalEndpoint : (members.find(x => x.pkiIdHex === hex)?.externalEndpoint ?? '')
     const requester = { mspId: requesterOrg, externalEndpoint: externalOf(m.sender.pkiIdHex) }
     const elements: gossip.Envelope[] = []
-    if (stateInfoDisclosable(this.selfOrg, requester, { mspId: this.selfOrg, externalEndpoint: this.init.externalEndpoint })) elements.push(ch.self.envelope)
+    if (stateInfoDisclosable(this.selfOrg, requester, { mspId: this.selfOrg, externalEndpoint: this.init.externalEndpoint })) elements.push(this.current(ch).envelope)
     for (const entry of ch.store.values()) {
       const owner = { mspId: this.init.host.identity(entry.pkiIdHex)?.mspId ?? '', externalEndpoint: externalOf(entry.pkiIdHex) }
       if (entry.envelope != null && stateInfoDisclosable(this.selfOrg, requester, owner)) elements.push(entry.envelope.envelope)

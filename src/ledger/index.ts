@@ -15,6 +15,7 @@
  */
 export {
   verifyBlock,
+  verifyChainLink,
   ordererValidatorFor,
   BlockVerificationError,
   MAX_BLOCK_SIGNATURES

@@ -53,6 +53,7 @@ export type BlockVerificationReason =
   | 'no-signature'
   | 'bad-signature'
   | 'not-orderer'
+  | 'too-far' // ahead of what the receiver's buffer holds: not wrong, not taken now
 
 /** A block that must not be committed; `reason` says which check it failed. */
 export class BlockVerificationError extends Error {
@@ -138,6 +139,22 @@ export function verifyBlock (block: common.Block, ctx: VerifyBlockContext): Veri
 
   const signerMspId = checkSignatures(header, metadata[BlockMetadataIndex.SIGNATURES], ctx.ordererOrgs)
   return { number: header.number, channelId: first.channelId, headerHash: blockHeaderHash(header), signerMspId }
+}
+
+/**
+ * The commit-time check of a block {@link verifyBlock} accepted when it was taken in: it is the next block
+ * (its number is the height) and it chains to the last committed header. Its bytes were verified already
+ * (signatures, data hash), so they are not checked again.
+ *
+ * @throws {BlockVerificationError} `bad-number` or `bad-previous-hash`
+ */
+export function verifyChainLink (block: common.Block, expectedNumber: bigint, previousHeaderHash: Uint8Array | undefined): void {
+  const header = block.header
+  if (header == null) throw new BlockVerificationError('malformed', 'block has no header')
+  if (header.number !== expectedNumber) throw new BlockVerificationError('bad-number', `expected block ${expectedNumber}, got block ${header.number}`)
+  if (previousHeaderHash !== undefined && !equalBytes(previousHeaderHash, header.previousHash)) {
+    throw new BlockVerificationError('bad-previous-hash', `block ${header.number}: previous_hash ${hex(header.previousHash)} is not the previous header's hash ${hex(previousHeaderHash)}`)
+  }
 }
 
 /** The channel header of the first envelope (protoutil `GetChannelIDFromBlock`). */

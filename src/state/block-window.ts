@@ -119,6 +119,15 @@ export class BlockWindow<T> {
     return true
   }
 
+  /**
+   * Drops the block of `seq` at once (it turned out not to be committable, e.g. it does not chain), so that
+   * it is no longer offered and another copy can be added; no `evicted` call.
+   * @returns whether it was held
+   */
+  remove (seq: bigint): boolean {
+    return this.entries.delete(seq)
+  }
+
   /** The block of `seq` (or of a decimal digest), unless absent or expired. */
   get (key: bigint | string): T | undefined {
     const entry = this.live(key)

@@ -14,7 +14,7 @@
  */
 import { join } from 'node:path'
 import { common } from '../pb/common.js'
-import { BlockStore, verifyBlock, ordererValidatorFor, BlockVerificationError, type OrdererValidator, type OrdererOrg } from '../ledger/index.js'
+import { BlockStore, verifyBlock, verifyChainLink, ordererValidatorFor, BlockVerificationError, type OrdererValidator, type OrdererOrg } from '../ledger/index.js'
 import { PayloadBuffer } from './payload-buffer.js'
 import { createLogger } from '../logging.js'
 import { Counter, Histogram, type Registry } from 'prom-client'
@@ -40,6 +40,8 @@ export interface LedgersInit {
   onHeight: (channel: string, height: bigint) => void
   /** Called once per block committed (the genesis block included), after it is on disk. */
   onCommit?: (channel: string, number: bigint) => void
+  /** Called when a block taken in could not be committed (it does not chain): forget it, take another copy. */
+  onRefused?: (channel: string, number: bigint) => void
   registry?: Registry
 }
 
@@ -119,37 +121,65 @@ export class Ledgers {
   }
 
   /**
-   * Takes in a block (as an ordering-service client or a gossip receiver would): checks what can be checked
-   * now and buffers it for an in-order commit. Throws `BlockVerificationError` (reason: malformed, bad-number,
-   * wrong-channel, bad-data-hash, no-signature, bad-signature, not-orderer, too-old, too-far) when refused.
-   * Resolves 'committed' when the block was committed by the time it returns, else 'buffered'.
+   * Verifies a block of a channel as taking it in would (decodes it; `verifyBlock` without the chain link:
+   * number, channel, well-formed, data hash, an orderer's signature), for a receiver that forwards a valid
+   * block whatever its ledger does with it. Throws `BlockVerificationError` (counted) when refused.
    */
-  async addPayload (channel: string, seq: bigint, bytes: Uint8Array, origin: 'gossip' | 'transfer' = 'gossip'): Promise<'committed' | 'buffered' | 'duplicate'> {
+  check (channel: string, seq: bigint, bytes: Uint8Array): common.Block {
     const ledger = this.ledgers.get(channel)
     if (ledger == null) throw new Error(`channel ${channel} has no ledger`)
-    // a block already committed or waiting costs nothing more (each peer hears a block several times)
-    if (seq < ledger.store.height() || ledger.buffer.has(seq)) return 'duplicate'
     let block: common.Block
     try {
       block = common.Block.decode(bytes)
     } catch (err) {
       throw this.refuse(new BlockVerificationError('malformed', `block does not decode: ${(err as Error).message}`))
     }
+    // the chain link, when it can be known for sure: the next block must follow the last committed header
+    // (a buffered predecessor is not trusted for this: it may be the one that does not chain)
+    const previousHeaderHash = seq === ledger.store.height() ? ledger.store.lastHeaderHash() : undefined
     try {
-      verifyBlock(block, { channelId: channel, expectedNumber: seq, ordererOrgs: ledger.validator })
+      verifyBlock(block, { channelId: channel, expectedNumber: seq, previousHeaderHash, ordererOrgs: ledger.validator })
     } catch (err) {
       throw this.refuse(err as Error)
     }
-    const result = ledger.buffer.push(seq, { block, bytes }, origin)
-    if (result === 'duplicate') return 'duplicate'
-    if (result === 'too-old') {
-      if (seq < ledger.store.height()) return 'duplicate'
-      throw this.refuse(new BlockVerificationError('bad-number', `block ${seq} is below the height ${ledger.store.height()}`))
-    }
-    if (result === 'too-far') {
-      const err = new BlockVerificationError('bad-number', `block ${seq} is too far ahead of the height ${ledger.store.height()}`)
+    return block
+  }
+
+  /**
+   * Whether a block would be a duplicate (committed, being committed or waiting), cheaply: receivers check
+   * this before they pay to verify.
+   */
+  isDuplicate (channel: string, seq: bigint): boolean {
+    const ledger = this.ledgers.get(channel)
+    if (ledger == null) return false
+    return seq < ledger.buffer.next || seq < ledger.store.height() || ledger.buffer.has(seq)
+  }
+
+  /**
+   * Takes in a block (as an ordering-service client or a gossip receiver would): checks what can be checked
+   * now and buffers it for an in-order commit. Throws `BlockVerificationError` (reason: malformed, bad-number,
+   * wrong-channel, bad-data-hash, no-signature, bad-signature, not-orderer, too-far) when refused.
+   * Resolves 'committed' when the block was committed by the time it returns, else 'buffered'.
+   *
+   * The cheap checks come first (a copy of a block committed, being committed or waiting; a block too far
+   * ahead), then verification, unless `verified` is the block {@link check} returned for these bytes. At
+   * commit only the chain link is checked (the bytes were verified here).
+   */
+  async addPayload (channel: string, seq: bigint, bytes: Uint8Array, origin: 'gossip' | 'transfer' = 'gossip', verified?: common.Block): Promise<'committed' | 'buffered' | 'duplicate'> {
+    const ledger = this.ledgers.get(channel)
+    if (ledger == null) throw new Error(`channel ${channel} has no ledger`)
+    // a block already committed, being committed or waiting costs nothing more (each peer hears a block several times)
+    if (this.isDuplicate(channel, seq)) return 'duplicate'
+    if (ledger.buffer.wouldAccept(seq, origin) === 'too-far') {
       this.rejected?.inc({ reason: 'too-far' })
-      throw err
+      throw new BlockVerificationError('too-far', `block ${seq} is too far ahead of the height ${ledger.store.height()}`)
+    }
+    const block = verified ?? this.check(channel, seq, bytes)
+    const result = ledger.buffer.push(seq, { block, bytes }, origin)
+    if (result === 'duplicate' || result === 'too-old') return 'duplicate' // taken by another copy while this one was checked
+    if (result === 'too-far') {
+      this.rejected?.inc({ reason: 'too-far' })
+      throw new BlockVerificationError('too-far', `block ${seq} is too far ahead of the height ${ledger.store.height()}`)
     }
     await this.commitReady(ledger)
     if (ledger.store.height() > seq) return 'committed'
@@ -163,11 +193,12 @@ export class Ledgers {
       for (let next = ledger.buffer.pop(); next != null; next = ledger.buffer.pop()) {
         const started = performance.now()
         try {
-          verifyBlock(next.payload.block, { channelId: ledger.name, expectedNumber: ledger.store.height(), previousHeaderHash: ledger.store.lastHeaderHash(), ordererOrgs: ledger.validator })
+          verifyChainLink(next.payload.block, ledger.store.height(), ledger.store.lastHeaderHash())
           await ledger.store.append(next.payload.block, next.payload.bytes)
         } catch (err) {
           ledger.lastFailure = { seq: next.seq, error: err as Error }
           ledger.buffer.rewind(next.seq)
+          this.init.onRefused?.(ledger.name, next.seq)
           this.refuse(err as Error)
           this.log.warnOnce(`commit:${ledger.name}:${(err as Error).message}`, `channel ${ledger.name}: block ${next.seq} not committed: ${(err as Error).message}`)
           break

@@ -114,12 +114,19 @@ export class PayloadBuffer<T> {
    * not too far ahead of {@link next} for its origin. Runs the ready listeners when it is the next one.
    */
   push (seq: bigint, payload: T, origin: PayloadOrigin = 'gossip'): PushResult {
+    const verdict = this.wouldAccept(seq, origin)
+    if (verdict !== 'accepted') return verdict
+    this.payloads.set(seq, payload)
+    if (seq === this.nextSeq) this.notify()
+    return 'accepted'
+  }
+
+  /** What {@link push} would answer for `seq` now, without taking anything (check before paying to verify). */
+  wouldAccept (seq: bigint, origin: PayloadOrigin = 'gossip'): PushResult {
     if (seq < this.nextSeq) return 'too-old'
     if (this.payloads.has(seq)) return 'duplicate'
     const limit = origin === 'transfer' ? this.transferWindow : this.blockBufferSize
     if (seq - this.nextSeq >= limit) return 'too-far'
-    this.payloads.set(seq, payload)
-    if (seq === this.nextSeq) this.notify()
     return 'accepted'
   }
 

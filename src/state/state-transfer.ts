@@ -120,6 +120,11 @@ export class StateTransfer {
     if (this.running) engine.start()
   }
 
+  /** The channel gossips blocks beyond what this peer can buffer: check the heights now, not at the next tick. */
+  catchUpNow (channel: string): void {
+    this.engines.get(channel)?.catchUpNow()
+  }
+
   /** The ledger of a channel grew (a commit). */
   heightChanged (channel: string): void {
     this.engines.get(channel)?.heightChanged()

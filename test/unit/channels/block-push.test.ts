@@ -1,0 +1,97 @@
+/**
+ * Block push with stubbed neighbours and a fake clock: a received block is verified, then forwarded once
+ * (never back to its sender), then handed to the ledger; a lagging ledger (the block too far ahead) does not
+ * stop the relay and asks for the gap at once; an invalid block is neither forwarded nor taken; a block the
+ * ledger could not commit is forgotten, so that another copy is taken.
+ */
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { Registry } from 'prom-client'
+import { BlockPush, type BlockPushPorts, type ReceivedBlock } from '../../../src/channels/block-push.js'
+import { BlockVerificationError } from '../../../src/ledger/verify.js'
+import { gossip } from '../../../src/pb/gossip.js'
+import { FakeClock } from '../../helpers/fake-clock.js'
+import type { NetworkMember } from '../../../src/membership/index.js'
+import type { PeerIdentity } from '../../../src/identity/index.js'
+import type { common } from '../../../src/pb/common.js'
+
+const CHANNEL = 'push'
+const member = (hex: string): NetworkMember => ({ pkiId: Buffer.from(hex, 'hex'), pkiIdHex: hex, mspId: 'Org1MSP', externalEndpoint: '', metadata: new Uint8Array(0), alive: true }) as unknown as NetworkMember
+
+function setup (ledger: { takeIn?: () => Promise<'committed' | 'buffered' | 'duplicate'>, check?: (seq: bigint) => void } = {}): {
+  push: BlockPush, clock: FakeClock, sent: Array<{ seq: bigint, to: string }>, taken: bigint[], behind: string[], receive: (seq: bigint, from: string) => Promise<void>, registry: Registry
+} {
+  const clock = new FakeClock()
+  const registry = new Registry()
+  const sent: Array<{ seq: bigint, to: string }> = []
+  const taken: bigint[] = []
+  const behind: string[] = []
+  let handler: ((m: ReceivedBlock) => void | Promise<void>) | undefined
+  const ports: BlockPushPorts = {
+    send: (msg, ...peers) => { for (const p of peers) sent.push({ seq: msg.message.dataMsg?.payload?.seqNum ?? -1n, to: Buffer.from(p.pkiId ?? []).toString('hex') }) },
+    subscribe: (_p, h) => { handler = h; return () => {} },
+    members: () => ['aa', 'bb', 'cc'].map(member),
+    remotePeerOf: m => ({ pkiId: m.pkiId }),
+    routingFilter: () => () => true,
+    isOrgInChannel: () => true,
+    isDuplicate: (_ch, seq) => taken.includes(seq),
+    check: (_ch, seq) => { ledger.check?.(seq); return {} as common.Block },
+    takeIn: async (_ch, seq) => { taken.push(seq); return await (ledger.takeIn?.() ?? Promise.resolve('committed')) },
+    behind: ch => { behind.push(ch) }
+  }
+  const push = new BlockPush({ ports, clock, propagatePeerNum: 3, propagateIterations: 1, maxPropagationBurstSize: 10, maxPropagationBurstLatency: 10, registry })
+  push.start()
+  const receive = async (seq: bigint, from: string): Promise<void> => {
+    const message = { nonce: 0n, channel: new TextEncoder().encode(CHANNEL), tag: gossip.GossipMessage.Tag.CHAN_AND_ORG, dataMsg: { payload: { seqNum: seq, data: new Uint8Array([1]), privateData: [] } } } as unknown as gossip.GossipMessage
+    await handler?.({ message, kind: 'dataMsg', sender: { pkiIdHex: from, identity: { mspId: 'Org1MSP' } as PeerIdentity } })
+    clock.advance(20) // the emitter's burst latency
+  }
+  return { push, clock, sent, taken, behind, receive, registry }
+}
+
+describe('block push', () => {
+  it('forwards a new valid block once, never back to its sender, and takes it in', async () => {
+    const { push, sent, taken, receive } = setup()
+    await receive(5n, 'aa')
+    await receive(5n, 'bb') // a second copy
+    assert.deepEqual(taken, [5n])
+    assert.deepEqual(sent.map(s => s.to).sort(), ['bb', 'cc'], 'to the others, not back to aa, once')
+    push.stop()
+  })
+
+  it('a lagging ledger still relays every valid block and asks for the gap at once', async () => {
+    const { push, sent, behind, receive, registry } = setup({ takeIn: async () => { throw new BlockVerificationError('too-far', 'too far ahead') } })
+    for (const seq of [40n, 41n, 42n]) await receive(seq, 'aa')
+    assert.deepEqual([...new Set(sent.map(s => s.seq))], [40n, 41n, 42n], 'each forwarded')
+    assert.equal(sent.length, 6)
+    assert.deepEqual(behind, [CHANNEL, CHANNEL, CHANNEL])
+    const counted = (await registry.getSingleMetric('gossip_blocks_received')?.get())?.values.find(v => v.labels.result === 'too-far')?.value
+    assert.equal(counted, 3)
+    push.stop()
+  })
+
+  it('an invalid block is neither forwarded nor taken in; a valid copy later is', async () => {
+    let bad = true
+    const { push, sent, taken, receive } = setup({ check: () => { if (bad) throw new BlockVerificationError('bad-signature', 'forged') } })
+    await receive(7n, 'aa')
+    assert.deepEqual(sent, [])
+    assert.deepEqual(taken, [])
+    bad = false
+    await receive(7n, 'bb')
+    assert.deepEqual(taken, [7n])
+    assert.deepEqual(sent.map(s => s.to).sort(), ['aa', 'cc'])
+    push.stop()
+  })
+
+  it('a block the ledger could not commit is forgotten: another copy is taken and forwarded', async () => {
+    const { push, sent, taken, receive } = setup()
+    await receive(9n, 'aa')
+    taken.length = 0 // the ledger refused it at commit (it did not chain) and took nothing
+    push.forget(CHANNEL, 9n)
+    sent.length = 0
+    await receive(9n, 'bb')
+    assert.deepEqual(taken, [9n])
+    assert.equal(sent.length, 2)
+    push.stop()
+  })
+})
