@@ -359,13 +359,15 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       propagateIterations: g.propagateIterations,
       maxPropagationBurstSize: g.maxPropagationBurstSize,
       maxPropagationBurstLatency: g.maxPropagationBurstLatency,
+      gapRequestDelay: g.gapRequestDelay,
       registry,
       ports: {
         ...blockPorts,
         isDuplicate: (ch, seq) => this.ledgers.isDuplicate(ch, seq),
         check: (ch, seq, bytes) => this.ledgers.check(ch, seq, bytes),
         takeIn: async (ch, seq, bytes, verified) => await this.takeIn(ch, seq, bytes, verified),
-        behind: ch => { this.stateTransfer.catchUpNow(ch) }
+        behind: ch => { this.stateTransfer.catchUpNow(ch) },
+        gap: (ch, peer, start, end) => { this.stateTransfer.fillGap(ch, peer, start, end) }
       }
     })
     this.blockPull = new BlockPull({
@@ -418,6 +420,12 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         else void this.stopDeliver(channel)
         this.safeDispatchEvent('leadership:changed', { detail: { channel, isLeader } })
       }
+    })
+    // a peer far behind what a channel peer announces (a fresh join, a restart) starts catching up now rather
+    // than at its next anti-entropy tick; a block or two behind is left to push and pull
+    this.channels.addEventListener('channel:peer', evt => {
+      const own = this.ledgers.height(evt.detail.channel)
+      if (own != null && evt.detail.properties.ledgerHeight > own + BigInt(g.state.blockBufferSize)) this.stateTransfer.catchUpNow(evt.detail.channel)
     })
     if (this.operations != null) registerChannelRoutes(this.operations, this)
     // the identities proven by handshakes sign the messages of their peers

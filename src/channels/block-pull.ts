@@ -99,6 +99,11 @@ export class BlockPull {
     if (c.window.add(seq, bytes)) c.engine.add(seq.toString())
   }
 
+  /** Starts a pull round for a channel now (a gap was detected), unless one is collecting digests already. */
+  pullNow (channel: string): boolean {
+    return this.channels.get(channel)?.engine.pullNow() ?? false
+  }
+
   /** Stops offering a block that could not be committed (it does not chain), so that another copy is pulled. */
   forget (channel: string, seq: bigint): void {
     const c = this.channels.get(channel)

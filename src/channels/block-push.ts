@@ -42,6 +42,10 @@ export interface BlockPushPorts {
   takeIn(channel: string, seq: bigint, bytes: Uint8Array, verified: common.Block): Promise<'committed' | 'buffered' | 'duplicate'>
   /** The ledger is behind what the channel gossips: catch up now. */
   behind(channel: string): void
+  /** The blocks `start..end` are still missing `gapRequestDelay` after a later block came from `peerHex`: ask now. */
+  gap(channel: string, peerHex: string, start: bigint, end: bigint): void
+  /** The ledger height of a channel. */
+  height(channel: string): bigint | undefined
 }
 
 /** Block numbers seen per channel, for forward-once (bounded, oldest forgotten first). */
@@ -61,6 +65,8 @@ export interface BlockPushInit {
   propagateIterations: number
   maxPropagationBurstSize: number
   maxPropagationBurstLatency: number
+  /** ms; a gap before a received block still open this long after it arrived calls `gap`; 0: never. @default 0 */
+  gapRequestDelay?: number
   registry?: Registry
   random?: () => number
 }
@@ -72,6 +78,8 @@ export class BlockPush {
   private readonly received?: Counter<'result'>
   private unsubscribe: (() => void) | undefined
   private readonly seen = new Map<string, Set<bigint>>()
+  /** Per channel: the gap timer armed, and the block whose predecessors it waits for. */
+  private readonly gaps = new Map<string, { timer: unknown, seq: bigint, from: string }>()
 
   constructor (init: BlockPushInit) {
     this.init = init
@@ -97,6 +105,23 @@ export class BlockPush {
     this.unsubscribe = undefined
     this.emitter.stop()
     this.seen.clear()
+    for (const g of this.gaps.values()) this.init.clock.clearTimeout(g.timer)
+    this.gaps.clear()
+  }
+
+  /** A block was buffered behind a gap: if the gap is still open after gapRequestDelay, ask for it. */
+  private watchGap (channel: string, seq: bigint, from: string): void {
+    const delay = this.init.gapRequestDelay ?? 0
+    if (delay <= 0 || this.gaps.has(channel)) return
+    const timer = this.init.clock.setTimeout(() => {
+      this.gaps.delete(channel)
+      const height = this.init.ports.height(channel)
+      if (height != null && height < seq) {
+        this.count('gap-request')
+        this.init.ports.gap(channel, from, height, seq - 1n)
+      }
+    }, delay)
+    this.gaps.set(channel, { timer, seq, from })
   }
 
   /** Forgets a block number (its block could not be committed), so that another copy is taken and forwarded. */
@@ -155,7 +180,9 @@ export class BlockPush {
     if (!this.markSeen(channel, seq)) { this.count('duplicate'); return }
     this.gossip(channel, seq, data, m.sender.pkiIdHex)
     try {
-      this.count(await ports.takeIn(channel, seq, data, block))
+      const result = await ports.takeIn(channel, seq, data, block)
+      this.count(result)
+      if (result === 'buffered') this.watchGap(channel, seq, m.sender.pkiIdHex)
     } catch (err) {
       const reason = (err as { reason?: string }).reason ?? 'refused'
       this.count(reason)

@@ -162,6 +162,10 @@ export const CONFIG_SCHEMA: SchemaTable = {
     '`digestWaitTime` + `responseWaitTime` (a warning otherwise).'),
   'peer.gossip.pullPeerNum': int(3, // Fabric default
     'Number of peers to pull from in each round.'),
+  'peer.gossip.gapRequestDelay': duration(100 * millisecond, // ours
+    'When a pushed block arrives with a gap before it (push missed this peer) and the gap is still open after ' +
+    'this delay, the missing blocks are asked at once (a state request to the peer that sent the later block) ' +
+    "instead of waiting for the next pull round or state transfer check. 0 turns it off (Fabric's behaviour).", { min: 0, origin: 'ours' }),
   'peer.gossip.requestStateInfoInterval': duration(4 * second, // Fabric default
     'Period at which StateInfo messages are pulled from channel peers.'),
   'peer.gossip.publishStateInfoInterval': duration(4 * second, // Fabric default

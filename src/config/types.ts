@@ -95,6 +95,8 @@ export interface GossipConfig {
   pullInterval: number
   /** peers pulled from per round. */
   pullPeerNum: number
+  /** OURS. ms; a gap still open this long after a later block arrived is asked for at once; 0: off. */
+  gapRequestDelay: number
   /** ms; period of StateInfo pulls. */
   requestStateInfoInterval: number
   /** ms; period of StateInfo publication. */

@@ -18,14 +18,15 @@ import type { common } from '../../../src/pb/common.js'
 const CHANNEL = 'push'
 const member = (hex: string): NetworkMember => ({ pkiId: Buffer.from(hex, 'hex'), pkiIdHex: hex, mspId: 'Org1MSP', externalEndpoint: '', metadata: new Uint8Array(0), alive: true }) as unknown as NetworkMember
 
-function setup (ledger: { takeIn?: () => Promise<'committed' | 'buffered' | 'duplicate'>, check?: (seq: bigint) => void } = {}): {
-  push: BlockPush, clock: FakeClock, sent: Array<{ seq: bigint, to: string }>, taken: bigint[], behind: string[], receive: (seq: bigint, from: string) => Promise<void>, registry: Registry
+function setup (ledger: { takeIn?: () => Promise<'committed' | 'buffered' | 'duplicate'>, check?: (seq: bigint) => void, height?: () => bigint } = {}): {
+  push: BlockPush, clock: FakeClock, sent: Array<{ seq: bigint, to: string }>, taken: bigint[], behind: string[], gaps: string[], receive: (seq: bigint, from: string) => Promise<void>, registry: Registry
 } {
   const clock = new FakeClock()
   const registry = new Registry()
   const sent: Array<{ seq: bigint, to: string }> = []
   const taken: bigint[] = []
   const behind: string[] = []
+  const gaps: string[] = []
   let handler: ((m: ReceivedBlock) => void | Promise<void>) | undefined
   const ports: BlockPushPorts = {
     send: (msg, ...peers) => { for (const p of peers) sent.push({ seq: msg.message.dataMsg?.payload?.seqNum ?? -1n, to: Buffer.from(p.pkiId ?? []).toString('hex') }) },
@@ -37,16 +38,18 @@ function setup (ledger: { takeIn?: () => Promise<'committed' | 'buffered' | 'dup
     isDuplicate: (_ch, seq) => taken.includes(seq),
     check: (_ch, seq) => { ledger.check?.(seq); return {} as common.Block },
     takeIn: async (_ch, seq) => { taken.push(seq); return await (ledger.takeIn?.() ?? Promise.resolve('committed')) },
-    behind: ch => { behind.push(ch) }
+    behind: ch => { behind.push(ch) },
+    gap: ch => { gaps.push(ch) },
+    height: () => ledger.height?.() ?? 0n
   }
-  const push = new BlockPush({ ports, clock, propagatePeerNum: 3, propagateIterations: 1, maxPropagationBurstSize: 10, maxPropagationBurstLatency: 10, registry })
+  const push = new BlockPush({ ports, clock, propagatePeerNum: 3, propagateIterations: 1, maxPropagationBurstSize: 10, maxPropagationBurstLatency: 10, gapRequestDelay: 100, registry })
   push.start()
   const receive = async (seq: bigint, from: string): Promise<void> => {
     const message = { nonce: 0n, channel: new TextEncoder().encode(CHANNEL), tag: gossip.GossipMessage.Tag.CHAN_AND_ORG, dataMsg: { payload: { seqNum: seq, data: new Uint8Array([1]), privateData: [] } } } as unknown as gossip.GossipMessage
     await handler?.({ message, kind: 'dataMsg', sender: { pkiIdHex: from, identity: { mspId: 'Org1MSP' } as PeerIdentity } })
     clock.advance(20) // the emitter's burst latency
   }
-  return { push, clock, sent, taken, behind, receive, registry }
+  return { push, clock, sent, taken, behind, gaps, receive, registry }
 }
 
 describe('block push', () => {
@@ -74,13 +77,28 @@ describe('block push', () => {
     let bad = true
     const { push, sent, taken, receive } = setup({ check: () => { if (bad) throw new BlockVerificationError('bad-signature', 'forged') } })
     await receive(7n, 'aa')
-    assert.deepEqual(sent, [])
-    assert.deepEqual(taken, [])
+    assert.equal(sent.length, 0)
+    assert.equal(taken.length, 0)
     bad = false
     await receive(7n, 'bb')
     assert.deepEqual(taken, [7n])
     assert.deepEqual(sent.map(s => s.to).sort(), ['aa', 'cc'])
     push.stop()
+  })
+
+  it('a gap still open gapRequestDelay after a block was buffered behind it is asked for; a gap filled in time is not', async () => {
+    let height = 5n
+    const { push, clock, gaps, receive } = setup({ takeIn: async () => 'buffered', height: () => height })
+    await receive(7n, 'aa') // 5 and 6 missing
+    await receive(8n, 'aa') // one timer per channel
+    clock.advance(100)
+    assert.deepEqual(gaps, [CHANNEL])
+    await receive(10n, 'aa')
+    height = 11n // the gap filled by push before the delay
+    clock.advance(100)
+    assert.deepEqual(gaps, [CHANNEL], 'no pull for a gap that closed')
+    push.stop()
+    assert.equal(clock.pending, 0, 'no timer left')
   })
 
   it('a block the ledger could not commit is forgotten: another copy is taken and forwarded', async () => {
