@@ -625,13 +625,16 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   }
 
   /**
-   * Takes in a block of a channel as an ordering-service client does (Fabric `AddPayload`): verified, then
-   * committed in order. Throws a `BlockVerificationError` naming the reason when it is refused.
+   * Takes in a block of a channel as an ordering-service client does (Fabric `AddPayload`): verified, gossiped
+   * to the org at once, then committed in order (gossip does not wait for the disk). Throws a
+   * `BlockVerificationError` naming the reason when it is refused.
    */
   async addPayload (channel: string, seq: bigint | number, blockBytes: Uint8Array): Promise<'committed' | 'buffered' | 'duplicate'> {
-    const result = await this.takeIn(channel, BigInt(seq), blockBytes)
-    if (result !== 'duplicate' && this.channels.isMember(channel)) this.blockPush.gossip(channel, BigInt(seq), blockBytes)
-    return result
+    const n = BigInt(seq)
+    if (this.ledgers.has(channel) && this.ledgers.isDuplicate(channel, n)) return 'duplicate'
+    const verified = this.ledgers.check(channel, n, blockBytes)
+    if (this.channels.isMember(channel)) this.blockPush.gossip(channel, n, blockBytes)
+    return await this.takeIn(channel, n, blockBytes, verified)
   }
 
   /**

@@ -413,6 +413,7 @@ describe('channels (ours)', () => {
     assert.deepEqual(config.channels[1], { block: '/abs/other.block' })
     assert.deepEqual(config.channels[2], { config: { name: 'defined', orgs: [{ mspId: 'Org1MSP', mspDir: join(d, 'org1/msp') }] } })
     assert.deepEqual(loadConfig({ env: { CORE_CHANNELS: '/a.block,/b.block' } }).channels, [{ block: '/a.block' }, { block: '/b.block' }])
+    rmSync(d, { recursive: true, force: true })
   })
 
   it('refuses an entry that is neither, naming the key', () => {
