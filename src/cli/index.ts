@@ -8,12 +8,13 @@ import { registerDemoCommand } from './demo.js'
 import { registerChannelCommand } from './channel.js'
 import { registerOrdererCommand } from './orderer.js'
 import { registerLoadCommand } from './load.js'
+import { registerClusterCommand, registerStatusCommand } from './cluster/index.js'
 
 export function buildProgram (): Command {
   const program = new Command()
   program
     .name('fgossip')
-    .description('Hyperledger Fabric\'s gossip layer on libp2p: run a peer or the ordering service, make MSP crypto material and channel genesis blocks, run a local demo.')
+    .description('Hyperledger Fabric\'s gossip layer on libp2p: run a peer or the ordering service, make MSP crypto material and channel genesis blocks, run a local cluster.')
     .version(VERSION)
     .showHelpAfterError()
   registerStartCommand(program)
@@ -21,6 +22,8 @@ export function buildProgram (): Command {
   registerChannelCommand(program)
   registerOrdererCommand(program)
   registerLoadCommand(program)
+  registerClusterCommand(program)
+  registerStatusCommand(program)
   registerDemoCommand(program)
   return program
 }
