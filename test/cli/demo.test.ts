@@ -1,6 +1,6 @@
 /**
- * The README's first command: `npm start` runs `fgossip demo`. Two peer processes of two orgs must start,
- * handshake and be shown.
+ * `fgossip demo`, the first demo (four peers of two orgs, no orderer; `npm start` now runs `fgossip cluster
+ * up`, tested in cluster.test.ts): the peer processes must start, handshake and be shown.
  */
 import { describe, it, after } from 'node:test'
 import assert from 'node:assert/strict'
