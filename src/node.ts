@@ -7,12 +7,10 @@ import './shim.js'
 import { mkdir, readFile, writeFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createLibp2p, type Libp2p } from 'libp2p'
-import { tcp } from '@libp2p/tcp'
-import { noise } from '@chainsafe/libp2p-noise'
-import { yamux } from '@chainsafe/libp2p-yamux'
-import { identify, type Identify } from '@libp2p/identify'
-import { ping, type Ping } from '@libp2p/ping'
+import type { Identify } from '@libp2p/identify'
+import type { Ping } from '@libp2p/ping'
 import { prometheusMetrics } from '@libp2p/prometheus-metrics'
+import { libp2pStack, stackServices } from './libp2p-stack.js'
 import { generateKeyPair, privateKeyFromProtobuf, privateKeyToProtobuf } from '@libp2p/crypto/keys'
 import { Registry } from 'prom-client'
 import { gossipComm, type Comm, type ReceivedMessage, type RemotePeer } from './comm/index.js'
@@ -457,18 +455,10 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       privateKey,
       start: false,
       addresses: { listen: [listen.toString()] },
-      transports: [tcp()],
-      connectionEncrypters: [noise()],
-      streamMuxers: [yamux()],
-      connectionManager: {
-        // many peers on one host (tests, local clusters) dial in bursts; the default admits 5 per second per host
-        inboundConnectionThreshold: 1000,
-        allow: ['/ip4/127.0.0.0/ipcidr/8', '/ip6/::1/ipcidr/128']
-      },
+      ...libp2pStack(),
       metrics: prometheusMetrics({ registry, collectDefaultMetrics: true, preserveExistingMetrics: true }),
       services: {
-        identify: identify(),
-        ping: ping(),
+        ...stackServices(),
         comm: gossipComm({
           signer: identity,
           validator: msps,

@@ -16,12 +16,10 @@ import './shim.js'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createLibp2p, type Libp2p } from 'libp2p'
-import { tcp } from '@libp2p/tcp'
-import { noise } from '@chainsafe/libp2p-noise'
-import { yamux } from '@chainsafe/libp2p-yamux'
-import { identify, type Identify } from '@libp2p/identify'
-import { ping, type Ping } from '@libp2p/ping'
+import type { Identify } from '@libp2p/identify'
+import type { Ping } from '@libp2p/ping'
 import { prometheusMetrics } from '@libp2p/prometheus-metrics'
+import { libp2pStack, stackServices } from './libp2p-stack.js'
 import { Gauge, Registry } from 'prom-client'
 import { loadSigningIdentity, MspManager, type SigningIdentity } from './identity/index.js'
 import { endpointHostPort } from './config/index.js'
@@ -186,12 +184,9 @@ export class OrdererNode {
       privateKey,
       start: false,
       addresses: { listen: [`${host}/tcp/${g.listenPort}`] },
-      transports: [tcp()],
-      connectionEncrypters: [noise()],
-      streamMuxers: [yamux()],
-      connectionManager: { inboundConnectionThreshold: 1000, allow: ['/ip4/127.0.0.0/ipcidr/8', '/ip6/::1/ipcidr/128'] },
+      ...libp2pStack(),
       metrics: prometheusMetrics({ registry, collectDefaultMetrics: true, preserveExistingMetrics: true }),
-      services: { identify: identify(), ping: ping() }
+      services: stackServices()
     })
     const ops = options.operations !== false ? endpointHostPort(config.operations.listenAddress, 'Operations.ListenAddress') : undefined
     return new OrdererNode(config, identity, libp2p, registry, channels, msps, ops)

@@ -9,12 +9,13 @@ import { registerChannelCommand } from './channel.js'
 import { registerOrdererCommand } from './orderer.js'
 import { registerLoadCommand } from './load.js'
 import { registerClusterCommand, registerStatusCommand } from './cluster/index.js'
+import { registerInteropCommand } from './interop.js'
 
 export function buildProgram (): Command {
   const program = new Command()
   program
     .name('fgossip')
-    .description('Hyperledger Fabric\'s gossip layer on libp2p: run a peer or the ordering service, make MSP crypto material and channel genesis blocks, run a local cluster.')
+    .description('Hyperledger Fabric\'s gossip layer on libp2p: run a peer or the ordering service, make MSP crypto material and channel genesis blocks, run a local demo or libp2p\'s interop test.')
     .version(VERSION)
     .showHelpAfterError()
   registerStartCommand(program)
@@ -25,6 +26,7 @@ export function buildProgram (): Command {
   registerClusterCommand(program)
   registerStatusCommand(program)
   registerDemoCommand(program)
+  registerInteropCommand(program)
   return program
 }
 
