@@ -10,6 +10,7 @@ import { ConfigError } from '../config/errors.js'
 import { loadOrdererConfig } from '../orderer/config.js'
 import { OrdererNode } from '../orderer-node.js'
 import { createLogger } from '../logging.js'
+import { stopOnSignals } from './signals.js'
 
 const log = createLogger('cli')
 
@@ -63,15 +64,5 @@ async function runOrderer (named: string | undefined): Promise<void> {
     process.stderr.write(`fgossip: the orderer cannot start: ${(err as Error).message}\n`)
     process.exit(1)
   }
-  let stopping = false
-  const stop = (signal: string): void => {
-    if (stopping) return
-    stopping = true
-    log.info(`${signal} received: stopping`)
-    const force = setTimeout(() => { log.error('clean stop took over 10 s: exiting'); process.exit(1) }, 10_000)
-    force.unref()
-    node.stop().then(() => { process.exit(0) }, (err: Error) => { log.error(`stop failed: ${err.message}`); process.exit(1) })
-  }
-  process.on('SIGINT', () => { stop('SIGINT') })
-  process.on('SIGTERM', () => { stop('SIGTERM') })
+  stopOnSignals(node)
 }

@@ -7,6 +7,7 @@ import { Command } from 'commander'
 import { loadConfig, ConfigError, describeConfig } from '../config/index.js'
 import { GossipNode } from '../node.js'
 import { createLogger } from '../logging.js'
+import { stopOnSignals } from './signals.js'
 
 const log = createLogger('cli')
 
@@ -46,15 +47,5 @@ async function runStart (named: string | undefined): Promise<void> {
   }
   const node = await GossipNode.create(config)
   await node.start()
-  let stopping = false
-  const stop = (signal: string): void => {
-    if (stopping) return
-    stopping = true
-    log.info(`${signal} received: stopping`)
-    const force = setTimeout(() => { log.error('clean stop took over 10 s: exiting'); process.exit(1) }, 10_000)
-    force.unref()
-    node.stop().then(() => { process.exit(0) }, (err: Error) => { log.error(`stop failed: ${err.message}`); process.exit(1) })
-  }
-  process.on('SIGINT', () => { stop('SIGINT') })
-  process.on('SIGTERM', () => { stop('SIGTERM') })
+  stopOnSignals(node)
 }

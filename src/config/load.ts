@@ -103,7 +103,12 @@ function warningSink (opts: LoadConfigOptions): Warn {
   }
 }
 
-function readYamlFile (file: string): unknown {
+/**
+ * Reads a YAML configuration file that must hold a mapping; `sections` names what it should hold, for the
+ * error (`'peer:'`, `'General:'`).
+ * @throws ConfigError (key '') when it cannot be read, is not YAML or not a mapping
+ */
+export function readYamlFile (file: string, sections = "'peer:'"): Record<string, unknown> {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -118,7 +123,7 @@ function readYamlFile (file: string): unknown {
   }
   if (doc == null) return {}
   if (!isMapping(doc)) {
-    throw new ConfigError('', `config file ${file} must hold a mapping with sections like 'peer:', got ${describeValue(doc)}`)
+    throw new ConfigError('', `config file ${file} must hold a mapping with sections like ${sections}, got ${describeValue(doc)}`)
   }
   return doc
 }

@@ -14,11 +14,10 @@
  * | Operations.ListenAddress  | ORDERER_OPERATIONS_LISTENADDRESS | 127.0.0.1:8443                       |
  * | Channels (ours)           | ORDERER_CHANNELS (comma list)    | none: genesis block files to serve   |
  */
-import { readFileSync } from 'node:fs'
 import { dirname, isAbsolute, resolve } from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import { ConfigError } from '../config/errors.js'
 import { splitHostPort } from '../config/address.js'
+import { readYamlFile } from '../config/load.js'
 
 export interface OrdererConfig {
   general: {
@@ -69,7 +68,7 @@ export function loadOrdererConfig (opts: LoadOrdererConfigOptions = {}): Orderer
   const values = new Map<string, { value: unknown, where: string }>()
   for (const k of KEYS) values.set(k.key, { value: k.default, where: ' (default)' })
   if (file != null) {
-    const doc = readYaml(file)
+    const doc = readYamlFile(file, "'General:'")
     for (const [section, body] of Object.entries(doc)) {
       const spec = KEYS.find(k => k.key.toLowerCase() === section.toLowerCase())
       if (spec != null) { values.set(spec.key, { value: body, where: ` (in ${file})` }); continue }
@@ -122,22 +121,4 @@ function coerce (k: KeySpec, value: unknown, where: string, base: string): unkno
 function absolute (path: string, base: string): string {
   const p = path.trim()
   return isAbsolute(p) ? p : resolve(base, p)
-}
-
-function readYaml (file: string): Record<string, unknown> {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (err) {
-    throw new ConfigError('', `cannot read config file ${file}: ${(err as Error).message}`, { cause: err })
-  }
-  let doc: unknown
-  try {
-    doc = parseYaml(text, { uniqueKeys: true })
-  } catch (err) {
-    throw new ConfigError('', `config file ${file} is not valid YAML: ${(err as Error).message}`, { cause: err })
-  }
-  if (doc == null) return {}
-  if (typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError('', `config file ${file} must hold a mapping with sections like 'General:'`)
-  return doc as Record<string, unknown>
 }
