@@ -15,12 +15,8 @@ import type { GossipNode } from '../../src/node.js'
 import type { common } from '../../src/pb/common.js'
 
 const CHANNEL = 'elect'
-/**
- * Membership sampled every 2.5 s (Fabric: 1 s): the startup ends when two samples agree, so the channel views must
- * have formed within one sample interval of the joins for the lowest PKI-ID to be among the first proposers, as in
- * Fabric's scenario where peers start together; a loaded test machine needs the margin. Threshold 2 s, election 1 s.
- */
-const ELECTION = { startupGracePeriod: 10_000, membershipSampleInterval: 2500, leaderAliveThreshold: 2000, leaderElectionDuration: 1000 }
+/** Fabric's sampling (1 s); threshold 2 s, election 1 s. */
+const ELECTION = { startupGracePeriod: 5000, membershipSampleInterval: 1000, leaderAliveThreshold: 2000, leaderElectionDuration: 1000 }
 
 describe('leader election between real nodes (scenario 10)', () => {
   let layout: CryptoLayout
@@ -35,7 +31,11 @@ describe('leader election between real nodes (scenario 10)', () => {
 
   /**
    * Starts peers `indexes` of org1, each bootstrapping from the first of them; once they all know each
-   * other they join the channel together (Fabric's scenario starts them together) and elect.
+   * other they join the channel; once every channel view is complete their elections start together, as
+   * Fabric's scenario (and its test, which creates the election services once membership is full) does.
+   * (Started at the join instead, a peer whose view of the channel filled a sample later than another's
+   * ends its startup a sample later, and the earlier ones may already have elected among themselves: the
+   * algorithm's own behaviour, which the heal test below accounts for.)
    */
   async function startGroup (indexes: number[], ops = false): Promise<GossipNode[]> {
     const ports = await Promise.all(indexes.map(async () => await freePort()))
@@ -48,6 +48,9 @@ describe('leader election between real nodes (scenario 10)', () => {
     })))
     for (const n of nodes) await waitFor(() => n.peers().filter(p => p.alive).length === nodes.length - 1, `${n.config.peer.id} knows its group`, 30_000)
     await Promise.all(nodes.map(async n => await n.joinChannel(genesis)))
+    for (const n of nodes) await waitFor(() => n.peersOfChannel(CHANNEL).length === nodes.length - 1, `${n.config.peer.id} sees its group in the channel`, 30_000)
+    for (const n of nodes) n.leadership.removeChannel(CHANNEL)
+    for (const n of nodes) n.leadership.addChannel(CHANNEL)
     return nodes
   }
 
@@ -56,7 +59,9 @@ describe('leader election between real nodes (scenario 10)', () => {
 
   /** Waits until `expected` alone leads among `nodes`, then checks it stays so for two thresholds. */
   async function soleLeader (nodes: GossipNode[], expected: GossipNode, what: string): Promise<void> {
-    await waitFor(() => leaders(nodes).length === 1 && leaders(nodes)[0] === expected, what, 30_000)
+    await waitFor(() => leaders(nodes).length === 1 && leaders(nodes)[0] === expected, what, 30_000).catch(err => {
+      throw new Error(`${(err as Error).message}: leaders ${leaders(nodes).map(n => n.config.peer.id).join(', ') || 'none'}, expected ${expected.config.peer.id}`)
+    })
     await new Promise(resolve => setTimeout(resolve, 2 * ELECTION.leaderAliveThreshold))
     assert.deepEqual(leaders(nodes).map(n => n.config.peer.id), [expected.config.peer.id], `${what}, and stays so`)
   }
