@@ -201,7 +201,7 @@ function typeText (spec: KeySpec<unknown>): string {
     case 'mspList': return 'list of {mspId, path}'
     case 'channelList': return 'list of block paths or channel definitions'
     case 'path': return 'path'
-    case 'string': return spec.optional === true ? 'string' : 'non-empty string'
+    case 'string': return spec.choices != null ? spec.choices.join(' | ') : spec.optional === true ? 'string' : 'non-empty string'
   }
 }
 

@@ -215,6 +215,7 @@ function coerceValue (key: ConfigKey, spec: KeySpec<unknown>, raw: unknown, laye
     case 'string': {
       const s = scalarText(key, raw, 'a string').trim()
       if (s === '' && spec.optional !== true) throw new ConfigError(key, 'must not be empty')
+      if (spec.choices != null && !spec.choices.includes(s)) throw new ConfigError(key, `must be one of ${spec.choices.join(', ')}, got ${describeValue(raw)}`)
       return s
     }
     case 'path': {

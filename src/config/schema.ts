@@ -51,6 +51,8 @@ export interface KeySpec<T> {
   readonly optional?: boolean
   /** `endpoint`: a local listen address, so port 0 (any free port) is allowed. */
   readonly listen?: boolean
+  /** `string`: the values allowed (case-sensitive). */
+  readonly choices?: readonly string[]
 }
 
 type Leafy = string | number | boolean | readonly unknown[]
@@ -77,12 +79,13 @@ export type ConfigSection = SectionPaths<NodeConfig>
 
 type SchemaTable = { readonly [P in ConfigKey]: KeySpec<ValueAt<NodeConfig, P>> }
 
-interface Opts { min?: number, max?: number, optional?: boolean, listen?: boolean, origin?: KeyOrigin, fabricDefault?: string }
+interface Opts { min?: number, max?: number, optional?: boolean, listen?: boolean, origin?: KeyOrigin, fabricDefault?: string, choices?: readonly string[] }
 
 const spec = <T>(kind: ValueKind, def: T, doc: string, o: Opts = {}): KeySpec<T> => ({
   kind, default: def, doc, origin: o.origin ?? 'fabric', ...o
 })
 const str = (def: string, doc: string, o?: Opts): KeySpec<string> => spec('string', def, doc, o)
+const choice = <T extends string>(def: T, choices: readonly T[], doc: string, o?: Opts): KeySpec<T> => spec('string', def, doc, { ...o, choices })
 const path = (def: string, doc: string, o?: Opts): KeySpec<string> => spec('path', def, doc, o)
 const endpoint = (def: string, doc: string, o?: Opts): KeySpec<string> => spec('endpoint', def, doc, o)
 const bool = (def: boolean, doc: string, o?: Opts): KeySpec<boolean> => spec('bool', def, doc, o)
@@ -166,6 +169,11 @@ export const CONFIG_SCHEMA: SchemaTable = {
     'When a pushed block arrives with a gap before it (push missed this peer) and the gap is still open after ' +
     'this delay, the missing blocks are asked at once (a state request to the peer that sent the later block) ' +
     "instead of waiting for the next pull round or state transfer check. 0 turns it off (Fabric's behaviour).", { min: 0, origin: 'ours' }),
+  'peer.gossip.dissemination': choice<'fabric' | 'gossipsub'>('fabric', ['fabric', 'gossipsub'], // ours
+    "How blocks are pushed to the org's channel peers: `fabric` (Fabric's push: `propagatePeerNum` peers, " +
+    'forwarded once, through the batching emitter) or `gossipsub` (libp2p gossipsub, one topic per channel and ' +
+    'org, a topic validator applying the same checks: block verification, channel membership, org). Membership, ' +
+    'StateInfo, pull and state transfer are the same in both modes.', { origin: 'ours' }),
   'peer.gossip.requestStateInfoInterval': duration(4 * second, // Fabric default
     'Period at which StateInfo messages are pulled from channel peers.'),
   'peer.gossip.publishStateInfoInterval': duration(4 * second, // Fabric default

@@ -116,7 +116,7 @@ describe('defaults', () => {
 
   it('every schema default passes its own checks (the defaults layer is validated)', () => {
     assert.doesNotThrow(() => loadConfig({ cwd: dir }))
-    assert.equal(Object.keys(CONFIG_SCHEMA).length, 65)
+    assert.equal(Object.keys(CONFIG_SCHEMA).length, 66)
   })
 })
 
@@ -332,6 +332,12 @@ describe('validation', () => {
   it('rejects a bad boolean', () => {
     throwsFor(() => load({ file: yamlFile('peer:\n  gossip:\n    orgLeader: yes\n') }), 'peer.gossip.orgLeader', /expected true or false, got 'yes'/)
     throwsFor(() => load({ env: { CORE_PEER_GOSSIP_STATE_ENABLED: '1' } }), 'peer.gossip.state.enabled', /from env CORE_PEER_GOSSIP_STATE_ENABLED/)
+  })
+
+  it('rejects a dissemination mode it does not know, naming the choices', () => {
+    throwsFor(() => load({ env: { CORE_PEER_GOSSIP_DISSEMINATION: 'flood' } }), 'peer.gossip.dissemination', /must be one of fabric, gossipsub, got 'flood'/)
+    assert.equal(load({ env: { CORE_PEER_GOSSIP_DISSEMINATION: 'gossipsub' } }).config.peer.gossip.dissemination, 'gossipsub')
+    assert.equal(load({}).config.peer.gossip.dissemination, 'fabric')
   })
 
   it('rejects a bad endpoint', () => {
