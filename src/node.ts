@@ -391,6 +391,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       batchSize: st.batchSize,
       maxRetries: st.maxRetries,
       blockBufferSize: st.blockBufferSize,
+      parallelRequests: st.parallelRequests,
       registry,
       ports: {
         ...blockPorts,

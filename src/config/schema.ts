@@ -279,6 +279,9 @@ export const CONFIG_SCHEMA: SchemaTable = {
     'this far ahead of the ledger height are dropped (the buffer holds between 0 and 2x this).'),
   'peer.gossip.state.maxRetries': int(3, // Fabric default
     'Attempts for one state transfer request.'),
+  'peer.gossip.state.parallelRequests': int(4, // ours
+    'State transfer requests of `batchSize` blocks a catching-up peer keeps in flight at once (to different ' +
+    "peers when it can). 1 is Fabric's behaviour: one request at a time.", { origin: 'ours' }),
 
   // ---- peer.deliveryclient ----------------------------------------------------------------------------------
   'peer.deliveryclient.connTimeout': duration(3 * second, // Fabric default

@@ -67,6 +67,8 @@ export interface StateConfig {
   blockBufferSize: number
   /** attempts per state request. */
   maxRetries: number
+  /** OURS. state requests kept in flight at once; 1: Fabric's one at a time. */
+  parallelRequests: number
 }
 
 /** `peer.gossip`: every key of Fabric's core.yaml `peer.gossip` section, plus two of ours (message sizes). */

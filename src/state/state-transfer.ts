@@ -59,6 +59,8 @@ export interface StateTransferInit {
   batchSize: number
   maxRetries: number
   blockBufferSize: number
+  /** Requests of `batchSize` blocks in flight at once; 1: Fabric's one at a time. @default 1 */
+  parallelRequests?: number
   registry?: Registry
 }
 
