@@ -18,7 +18,7 @@
  * blockBufferSize 20), with only the intervals that make the network form shortened (GOSSIP below).
  */
 import { performance } from 'node:perf_hooks'
-import { figure, median, quantile, type BenchContext, type Benchmark, type Figure, type Section } from './lib/harness.js'
+import { figure, median, quantile, type BenchContext, type Benchmark, type ChartSpec, type Figure, type Section } from './lib/harness.js'
 import { cleanupTmp, FRAMES_PROTOCOL, FrameSink, rawPair, stopRaw } from './lib/nodes.js'
 import { pollUntil } from './lib/cluster.js'
 import {
@@ -266,6 +266,35 @@ async function disseminationRun (ctx: BenchContext, layout: CryptoLayout, p: Par
   }
 }
 
+/** A latency distribution as a CDF: (ms, % of blocks committed by then) at every 5th percentile and p99. */
+function cdf (ms: readonly number[]): Array<[number, number]> {
+  const qs = [...Array.from({ length: 20 }, (_, i) => i / 20), 0.99, 1]
+  return qs.map(q => [round(quantile(ms, q)), round(100 * q)])
+}
+
+function latencyChart (r: DisseminationRun): ChartSpec {
+  return {
+    id: 'dissemination-cdf',
+    title: `Per-block latency, addPayload to committed: first peer, all ${PEERS} peers, one hop (CDF)`,
+    kind: 'line',
+    spec: {
+      title: `Dissemination to ${PEERS} peers: share of blocks committed within x ms of addPayload`,
+      xLabel: 'addPayload -> committed',
+      xUnit: 'ms',
+      logX: true,
+      yLabel: 'share of blocks',
+      yUnit: '%',
+      yRange: [0, 100],
+      series: [
+        { name: 'first peer', points: cdf(r.firstMs) },
+        { name: `all ${PEERS} peers`, points: cdf(r.allMs) },
+        { name: 'one hop (baseline)', points: cdf(r.hopMs), dashed: true }
+      ],
+      references: [{ y: 50, label: 'p50' }, { y: 99, label: 'p99' }]
+    }
+  }
+}
+
 function disseminationSection (r: DisseminationRun, p: Params, seconds: number): Section {
   const total = (rec: Record<string, number>): number => Object.values(rec).reduce((a, b) => a + b, 0)
   const perBlock = r.received.map(rec => total(rec) / p.blocks)
@@ -325,7 +354,8 @@ function disseminationSection (r: DisseminationRun, p: Params, seconds: number):
       formedMs: round(r.formedMs), windowMs: round(r.windowMs), 'addLateMs(max)': round(Math.max(...r.lateMs, ...r.hopLateMs)),
       ...r.settings, seconds: round(seconds)
     },
-    figures
+    figures,
+    charts: [latencyChart(r)]
   }
 }
 

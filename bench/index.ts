@@ -1,26 +1,32 @@
 /**
- * `npm run bench [-- [--quick] [--out DIR] [name...]]`: runs the benchmarks `bench/<name>.bench.ts` (all of
- * them, or those named), prints a table per section with every figure next to its baseline measured in the
- * same run, and writes `bench/results/<name>.json` (the machine, the parameters and every figure with its
- * baseline and ratio). `--quick` runs fewer iterations: a smoke run, not a measurement.
+ * `npm run bench [-- [--quick] [--out DIR] [--charts DIR] [name...]]`: runs the benchmarks
+ * `bench/<name>.bench.ts` (all of them, or those named), prints a table per section with every figure next to
+ * its baseline measured in the same run, writes `bench/results/<name>.json` (the machine, the parameters, every
+ * figure with its baseline and ratio, and the sections' chart specs) and renders each chart to
+ * `docs/charts/<name>-<chart id>.svg`. `--quick` runs fewer iterations: a smoke run, not a measurement.
+ * `--render-only` runs nothing: it re-renders the charts from the JSON records already written.
  */
 import '../src/shim.js'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { performance } from 'node:perf_hooks'
-import { machineInfo, type Benchmark, type Figure, type Section } from './lib/harness.js'
+import { machineInfo, type Benchmark, type ChartSpec, type Figure, type Section } from './lib/harness.js'
+import { barChart, lineChart } from './lib/svg.js'
 
 const benchDir = dirname(fileURLToPath(import.meta.url))
 const SUFFIX = '.bench.ts'
 
-const USAGE = `usage: npm run bench -- [--quick] [--out DIR] [name...]
-  name      a benchmark (bench/<name>${SUFFIX}); default: all
-  --quick   fewer iterations (a smoke run)
-  --out DIR where to write <name>.json (default bench/results)`
+const USAGE = `usage: npm run bench -- [--quick] [--out DIR] [--charts DIR] [--render-only] [name...]
+  name           a benchmark (bench/<name>${SUFFIX}); default: all
+  --quick        fewer iterations (a smoke run)
+  --out DIR      where to write <name>.json (default bench/results)
+  --charts DIR   where to write the charts, <name>-<chart id>.svg (default docs/charts, also with --out:
+                 give --charts as well to keep a scratch run's charts out of the docs)
+  --render-only  run nothing: re-render the charts from the <name>.json files already in the --out folder`
 
-interface Options { quick: boolean, out: string, names: string[] }
+interface Options { quick: boolean, out: string, charts: string, renderOnly: boolean, names: string[] }
 
 function usage (code: number, error?: string): never {
   if (error != null) console.error(error)
@@ -29,15 +35,22 @@ function usage (code: number, error?: string): never {
 }
 
 function parseArgs (argv: string[]): Options {
-  const opts: Options = { quick: false, out: join(benchDir, 'results'), names: [] }
+  const opts: Options = { quick: false, out: join(benchDir, 'results'), charts: join(benchDir, '..', 'docs', 'charts'), renderOnly: false, names: [] }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
+    const folder = (option: '--out' | '--charts'): string => {
+      const dir = a === option ? argv[++i] : a.slice(option.length + 1)
+      if (dir == null || dir === '') usage(2, `${option} needs a folder`)
+      return resolve(dir)
+    }
     if (a === '--quick') {
       opts.quick = true
+    } else if (a === '--render-only') {
+      opts.renderOnly = true
     } else if (a === '--out' || a.startsWith('--out=')) {
-      const dir = a === '--out' ? argv[++i] : a.slice('--out='.length)
-      if (dir == null || dir === '') usage(2, '--out needs a folder')
-      opts.out = resolve(dir)
+      opts.out = folder('--out')
+    } else if (a === '--charts' || a.startsWith('--charts=')) {
+      opts.charts = folder('--charts')
     } else if (a === '--help' || a === '-h') {
       usage(0)
     } else if (a.startsWith('-')) {
@@ -100,9 +113,9 @@ function compact (value: unknown): unknown {
   return value
 }
 
-/** JSON with one key per line but arrays of numbers on one line: small, readable, diffable. */
+/** JSON with one key per line but arrays of numbers (NaN written as null) on one line: small, readable, diffable. */
 function toJson (record: unknown): string {
-  return JSON.stringify(compact(record), null, 1).replace(/\[\n\s*(-?[\d.e+-]+(?:,\n\s*-?[\d.e+-]+)*)\n\s*\]/g, (_m, body: string) => `[${body.split(/,\s*/).join(', ')}]`) + '\n'
+  return JSON.stringify(compact(record), null, 1).replace(/\[\n\s*((?:-?[\d.e+-]+|null)(?:,\n\s*(?:-?[\d.e+-]+|null))*)\n\s*\]/g, (_m, body: string) => `[${body.split(/,\s*/).join(', ')}]`) + '\n'
 }
 
 /** The commit measured, `+dirty` when the sources have uncommitted changes; undefined outside a git checkout. */
@@ -112,6 +125,54 @@ function commit (): string | undefined {
     return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', '../src') !== '' ? '+dirty' : '')
   } catch {
     return undefined
+  }
+}
+
+// ---- charts ----
+
+/** A chart id is part of a file name. */
+const CHART_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
+
+function renderChart (chart: ChartSpec): string {
+  switch (chart.kind) {
+    case 'line': return lineChart(chart.spec)
+    case 'bar': return barChart(chart.spec)
+    default: throw new Error(`chart "${(chart as ChartSpec).id}": unknown kind ${JSON.stringify((chart as { kind: unknown }).kind)}`)
+  }
+}
+
+/** Renders every chart of every section to `<dir>/<name>-<chart id>.svg`; returns the files written. */
+function writeCharts (name: string, sections: readonly Section[], dir: string): string[] {
+  const charts = sections.flatMap(s => s.charts ?? [])
+  const ids = new Set<string>()
+  for (const c of charts) {
+    if (typeof c.id !== 'string' || !CHART_ID.test(c.id)) throw new Error(`${name}: chart id ${JSON.stringify(c.id)} is not file-name safe (letters, digits, '.', '_', '-', starting with a letter or digit)`)
+    if (ids.has(c.id)) throw new Error(`${name}: two charts with the id "${c.id}"`)
+    ids.add(c.id)
+  }
+  // render them all before writing any, so a bad spec leaves no half set
+  const files = charts.map(c => ({ file: join(dir, `${name}-${c.id}.svg`), svg: renderChart(c) }))
+  if (files.length > 0) mkdirSync(dir, { recursive: true })
+  for (const f of files) writeFileSync(f.file, f.svg)
+  return files.map(f => f.file)
+}
+
+function printCharts (files: readonly string[]): void {
+  for (const f of files) console.log(`chart: ${relative(process.cwd(), f)}`)
+}
+
+/** `--render-only`: the charts of `<out>/<name>.json`, as written by an earlier run. */
+function renderOnly (opts: Options, names: readonly string[]): void {
+  for (const name of names) {
+    const file = join(opts.out, `${name}.json`)
+    if (!existsSync(file)) {
+      console.log(`no results ${relative(process.cwd(), file)}`)
+      continue
+    }
+    const record = JSON.parse(readFileSync(file, 'utf8')) as { sections?: Section[] }
+    const written = writeCharts(name, record.sections ?? [], opts.charts)
+    if (written.length === 0) console.log(`no charts in ${relative(process.cwd(), file)}`)
+    printCharts(written)
   }
 }
 
@@ -126,6 +187,10 @@ async function main (): Promise<void> {
     process.exit(2)
   }
   const selected = opts.names.length > 0 ? available.filter(n => opts.names.includes(n)) : available
+  if (opts.renderOnly) {
+    renderOnly(opts, selected)
+    return
+  }
   const machine = machineInfo()
   console.log(`machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; ${opts.quick ? 'quick (smoke) run' : 'full run'}`)
   const log = (line: string): void => { process.stderr.write(`  .. ${line}\n`) }
@@ -154,6 +219,7 @@ async function main (): Promise<void> {
     }
     writeFileSync(file, toJson(record))
     console.log(`results: ${relative(process.cwd(), file)}`)
+    printCharts(writeCharts(name, sections, opts.charts))
   }
 }
 

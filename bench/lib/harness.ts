@@ -3,10 +3,12 @@
  * measured in the same run), statistics over repetitions, and the machine description written with results.
  *
  * A benchmark file `bench/<name>.bench.ts` exports `default` a {@link Benchmark}. `bench/index.ts` runs it,
- * prints one table per {@link Section} and writes `bench/results/<name>.json`.
+ * prints one table per {@link Section}, writes `bench/results/<name>.json` and renders each section's
+ * {@link ChartSpec}s to `docs/charts/<name>-<chart id>.svg`.
  */
 import { cpus, totalmem } from 'node:os'
 import { performance } from 'node:perf_hooks'
+import type { BarChartSpec, LineChartSpec } from './svg.js'
 
 /** What a benchmark gets from the runner. */
 export interface BenchContext {
@@ -23,7 +25,18 @@ export interface Section {
   /** What was measured and how (iterations, sizes...), for the JSON record and the table header. */
   params: Record<string, number | string | boolean>
   figures: Figure[]
+  /** Charts of what the section measured: rendered to SVG by the runner, and kept in the JSON record so they can be re-rendered. */
+  charts?: ChartSpec[]
 }
+
+/**
+ * A chart of a section, rendered to `<charts dir>/<benchmark name>-<id>.svg` (`bench/lib/svg.ts`). `id` is part
+ * of a file name: letters, digits, `.`, `_` and `-`, starting with a letter or digit, unique in the benchmark.
+ * `title` says what the chart shows, for the runner's output and the docs' alt text; `spec.title` is drawn.
+ */
+export type ChartSpec =
+  | { id: string, title: string, kind: 'line', spec: LineChartSpec }
+  | { id: string, title: string, kind: 'bar', spec: BarChartSpec }
 
 export interface Figure {
   id: string
