@@ -33,7 +33,9 @@ import type { ChannelPeer } from './channels/membership.js'
 import { common } from './pb/common.js'
 import { registerChannelRoutes } from './api/routes.js'
 import { Ledgers } from './state/ledgers.js'
-import { BlockPush } from './channels/block-push.js'
+import { BlockPush, type BlockDissemination } from './channels/block-push.js'
+import { BlockGossipsub, ScoreGate } from './channels/block-gossipsub.js'
+import { gossipsub, type GossipSub } from '@libp2p/gossipsub'
 import { StateTransfer } from './state/state-transfer.js'
 import { BlockPull } from './channels/block-pull.js'
 import { Leadership } from './channels/leadership.js'
@@ -41,7 +43,7 @@ import { DeliverClient } from './orderer/deliver-client.js'
 import type { PrivateKey } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
-export type GossipLibp2p = Libp2p<{ identify: Identify, ping: Ping, comm: Comm }>
+export type GossipLibp2p = Libp2p<{ identify: Identify, ping: Ping, comm: Comm, pubsub?: GossipSub }>
 
 export interface GossipNodeOptions {
   /** Start the operations server. @default true */
@@ -207,7 +209,8 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   readonly discovery: Discovery
   readonly channels: ChannelService
   readonly identityPull: IdentityPull
-  readonly blockPush: BlockPush
+  /** Block push: Fabric's (`peer.gossip.dissemination: fabric`) or gossipsub. */
+  readonly blockPush: BlockDissemination
   readonly stateTransfer: StateTransfer
   readonly blockPull: BlockPull
   readonly leadership: Leadership
@@ -222,7 +225,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
 
   private ownEndpoint: (hp: { host: string, port: number }) => boolean
 
-  private constructor (config: NodeConfig, identity: SigningIdentity, msps: MspManager, libp2p: GossipLibp2p, registry: Registry, ops: { host: string, port: number } | undefined, runDiscovery: boolean, channels: ChannelJoin[]) {
+  private constructor (config: NodeConfig, identity: SigningIdentity, msps: MspManager, libp2p: GossipLibp2p, registry: Registry, ops: { host: string, port: number } | undefined, runDiscovery: boolean, channels: ChannelJoin[], gate: ScoreGate) {
     super()
     this.runDiscovery = runDiscovery
     this.initialChannels = channels
@@ -351,23 +354,49 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       isOrgInChannel: (ch: string, mspId: string) => this.channels.isMember(ch) && this.channels.isOrgInChannel(ch, mspId),
       height: (ch: string) => this.ledgers.height(ch)
     }
-    this.blockPush = new BlockPush({
-      clock: systemClock,
-      propagatePeerNum: g.propagatePeerNum,
-      propagateIterations: g.propagateIterations,
-      maxPropagationBurstSize: g.maxPropagationBurstSize,
-      maxPropagationBurstLatency: g.maxPropagationBurstLatency,
-      gapRequestDelay: g.gapRequestDelay,
-      registry,
-      ports: {
-        ...blockPorts,
-        isDuplicate: (ch, seq) => this.ledgers.isDuplicate(ch, seq),
-        check: (ch, seq, bytes) => this.ledgers.check(ch, seq, bytes),
-        takeIn: async (ch, seq, bytes, verified) => await this.takeIn(ch, seq, bytes, verified),
-        behind: ch => { this.stateTransfer.catchUpNow(ch) },
-        gap: (ch, peer, start, end) => { this.stateTransfer.fillGap(ch, peer, start, end) }
-      }
-    })
+    const pushPorts = {
+      isDuplicate: (ch: string, seq: bigint) => this.ledgers.isDuplicate(ch, seq),
+      check: (ch: string, seq: bigint, bytes: Uint8Array) => this.ledgers.check(ch, seq, bytes),
+      takeIn: async (ch: string, seq: bigint, bytes: Uint8Array, verified: common.Block) => await this.takeIn(ch, seq, bytes, verified),
+      behind: (ch: string) => { this.stateTransfer.catchUpNow(ch) },
+      gap: (ch: string, peer: string, start: bigint, end: bigint) => { this.stateTransfer.fillGap(ch, peer, start, end) },
+      height: (ch: string) => this.ledgers.height(ch)
+    }
+    const pubsub = libp2p.services.pubsub
+    // gossipsub asks for the identity behind a PeerId on every score: kept by PeerId from the handshakes
+    const byPeerId = new Map<string, { pkiIdHex: string, mspId: string }>()
+    if (pubsub != null) {
+      comm.addEventListener('peer:connected', evt => { byPeerId.set(evt.detail.peerId.toString(), { pkiIdHex: evt.detail.pkiIdHex, mspId: evt.detail.identity.mspId }) })
+      comm.addEventListener('peer:disconnected', evt => { byPeerId.delete(evt.detail.peerId.toString()) })
+    }
+    this.blockPush = g.dissemination === 'gossipsub' && pubsub != null
+      ? new BlockGossipsub({
+        pubsub,
+        clock: systemClock,
+        gapRequestDelay: g.gapRequestDelay,
+        publish: g.propagateIterations > 0,
+        registry,
+        ports: {
+          ...pushPorts,
+          mspId: identity.mspId,
+          identify: peerId => byPeerId.get(peerId),
+          isChannelMember: (ch, pkiIdHex) => {
+            const m = this.discovery.view.get(pkiIdHex)
+            return m != null && m.state === 'alive' && this.channels.isMember(ch) &&
+              this.channels.routingFilter(ch, gossip.GossipMessage.Tag.CHAN_AND_ORG)(this.discovery.networkMemberOf(m))
+          }
+        }
+      }, gate)
+      : new BlockPush({
+        clock: systemClock,
+        propagatePeerNum: g.propagatePeerNum,
+        propagateIterations: g.propagateIterations,
+        maxPropagationBurstSize: g.maxPropagationBurstSize,
+        maxPropagationBurstLatency: g.maxPropagationBurstLatency,
+        gapRequestDelay: g.gapRequestDelay,
+        registry,
+        ports: { ...blockPorts, ...pushPorts }
+      })
     this.blockPull = new BlockPull({
       clock: systemClock,
       pullInterval: g.pullInterval,
@@ -452,6 +481,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     const listen = parseEndpoint(p.listenAddress, 'peer.listenAddress')
     const registry = new Registry()
     const privateKey = await loadOrCreatePeerKey(p.fileSystemPath)
+    const gate = new ScoreGate()
     const libp2p = await createLibp2p({
       privateKey,
       start: false,
@@ -469,12 +499,13 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
           maxMessageSize: g.maxMessageSize,
           maxControlMessageSize: g.maxControlMessageSize,
           registry
-        })
+        }),
+        ...(g.dissemination === 'gossipsub' ? { pubsub: blockGossipsubService(g.maxMessageSize, gate) } : {})
       }
     })
     const ops = options.operations !== false ? endpointHostPort(config.operations.listenAddress, 'operations.listenAddress') : undefined
     const channels = await channelsFromConfig(config)
-    return new GossipNode(config, identity, msps, libp2p, registry, ops, options.discovery !== false, channels)
+    return new GossipNode(config, identity, msps, libp2p, registry, ops, options.discovery !== false, channels, gate)
   }
 
   get comm (): Comm { return this.libp2p.services.comm }
@@ -577,6 +608,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     this.channelDefs.set(def.name, def)
     this.stateTransfer.addChannel(def.name)
     this.blockPull.addChannel(def.name)
+    this.blockPush.addChannel(def.name)
     this.leadership.addChannel(def.name)
   }
 
@@ -653,7 +685,10 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
   /** Leaves a channel (publishes StateInfo with left_channel = true); false when not joined or already left. */
   leaveChannel (name: string): boolean {
     const left = this.channels.leave(name)
-    if (left) this.leadership.removeChannel(name)
+    if (left) {
+      this.leadership.removeChannel(name)
+      this.blockPush.removeChannel(name)
+    }
     return left
   }
 
@@ -726,4 +761,28 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
 }
 
 export type { Member }
+
+/**
+ * The gossipsub service of `peer.gossip.dissemination: gossipsub`: gossipsub's defaults (D 6, heartbeat 1 s,
+ * flood publish), but a 5 s prune backoff (below), blocks are not gossip-signed (the orderer signs them, as in Fabric mode), a peer's score
+ * comes from the node (identity, org, channel membership: see block-gossipsub.ts), and peers sharing an IP are
+ * not penalised (a permissioned network tells peers apart by their certificates; a local cluster shares one
+ * address).
+ */
+function blockGossipsubService (maxMessageSize: number, gate: ScoreGate): ReturnType<typeof gossipsub> {
+  return gossipsub({
+    globalSignaturePolicy: 'StrictNoSign',
+    allowPublishToZeroTopicPeers: true,
+    emitSelf: false,
+    // a peer's score follows its StateInfo: one seen before its StateInfo reached us is pruned with this backoff
+    // (gossipsub's 1 min would keep it out of the mesh that long after it joined; push and pull still reach it)
+    pruneBackoff: 5_000,
+    maxInboundDataLength: maxMessageSize + 64 * 1024,
+    scoreParams: { appSpecificScore: gate.score, IPColocationFactorWeight: 0 },
+    // a barred peer (see block-gossipsub.ts) is never published, forwarded or gossiped to, but its RPCs are
+    // still read: its subscriptions are what bars a non-member, and the topic validator refuses its messages
+    // (graylisted, a peer seen before its handshake completed would have its subscriptions ignored for good)
+    scoreThresholds: { graylistThreshold: -1e12 }
+  })
+}
 

@@ -48,6 +48,19 @@ export interface BlockPushPorts {
   height(channel: string): bigint | undefined
 }
 
+/** How a node pushes blocks: Fabric's push (this module) or gossipsub (`block-gossipsub.ts`). */
+export interface BlockDissemination {
+  start(): void
+  stop(): void
+  /** Starts / stops carrying a channel's blocks. */
+  addChannel(channel: string): void
+  removeChannel(channel: string): void
+  /** Pushes a block this peer took in (from the orderer, or new from the peer `except`). */
+  gossip(channel: string, seq: bigint, bytes: Uint8Array, except?: string): void
+  /** Forgets a block number whose block could not be committed, so that another copy is taken. */
+  forget(channel: string, seq: bigint): void
+}
+
 /** Block numbers seen per channel, for forward-once (bounded, oldest forgotten first). */
 const SEEN_PER_CHANNEL = 1024
 
@@ -71,7 +84,7 @@ export interface BlockPushInit {
   random?: () => number
 }
 
-export class BlockPush {
+export class BlockPush implements BlockDissemination {
   private readonly init: BlockPushInit
   private readonly log = createLogger('blocks')
   private readonly emitter: BatchingEmitter<{ msg: SignedMessage, channel: string, except?: string }>
@@ -107,6 +120,13 @@ export class BlockPush {
     this.seen.clear()
     for (const g of this.gaps.values()) this.init.clock.clearTimeout(g.timer)
     this.gaps.clear()
+  }
+
+  /** Channels need no setup: a block's channel is routed by the channel service. */
+  addChannel (_channel: string): void {}
+
+  removeChannel (channel: string): void {
+    this.seen.delete(channel)
   }
 
   /** A block was buffered behind a gap: if the gap is still open after gapRequestDelay, ask for it. */

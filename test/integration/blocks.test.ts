@@ -1,7 +1,9 @@
 /**
  * Block push between real nodes over TCP: blocks taken in at one peer reach every same-org member of the
  * channel and are committed in order; a peer of another org and a non-member receive none; the sender never
- * gets its own block back (scenario 7).
+ * gets its own block back (scenario 7). Every scenario runs in both dissemination modes
+ * (`peer.gossip.dissemination`: Fabric's push, and gossipsub); in gossipsub mode the outsiders also subscribe
+ * to the channel's topic themselves, and still receive nothing.
  */
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -15,6 +17,7 @@ import { blockHeaderHash } from '../../src/wire/block.js'
 import { loadSigningIdentity, type SigningIdentity } from '../../src/identity/index.js'
 import { common } from '../../src/pb/common.js'
 import type { CryptoLayout } from '../../src/identity/cryptogen.js'
+import { blockTopic, type BlockGossipsub } from '../../src/channels/block-gossipsub.js'
 import type { GossipNode } from '../../src/node.js'
 
 describe('block push between real nodes', () => {
@@ -22,6 +25,8 @@ describe('block push between real nodes', () => {
   before(async () => { layout = await testCrypto({ orgs: 2, peers: 4 }) })
   after(cleanupTmp)
 
+for (const mode of ['fabric', 'gossipsub'] as const) {
+describe(`dissemination: ${mode}`, () => {
   /** The orderer's signing identity (it signs the blocks). */
   function ordererSigner (): SigningIdentity {
     const org = layout.ordererOrg
@@ -34,6 +39,12 @@ describe('block push between real nodes', () => {
     const org = layout.ordererOrg
     assert.ok(org != null)
     return createGenesisBlock({ channelId, applicationOrgs: orgs, ordererOrgs: [{ mspId: org.mspId, mspDir: org.mspDir }] })
+  }
+
+  /** Calls `fn` on each block message a node receives: by Fabric push (a DataMessage) or by gossipsub. */
+  function onBlockMessage (n: GossipNode, fn: () => void): void {
+    n.comm.subscribe(m => m.kind === 'dataMsg', fn)
+    n.libp2p.services.pubsub?.addEventListener('message', fn)
   }
 
   /** The block after `prev` in `channelId`, with one transaction, signed by `signer`. */
@@ -52,7 +63,7 @@ describe('block push between real nodes', () => {
       org,
       peer,
       overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
-      gossip: { ...FAST_GOSSIP, externalEndpoint: `127.0.0.1:${port}`, bootstrap: bootstrap.map(p => `127.0.0.1:${p}`) }
+      gossip: { dissemination: mode, ...FAST_GOSSIP, externalEndpoint: `127.0.0.1:${port}`, bootstrap: bootstrap.map(p => `127.0.0.1:${p}`) }
     })
     const members = [await start(1, 0, ports[0])]
     for (const i of [1, 2]) members.push(await start(1, i, ports[i], [ports[0]]))
@@ -60,7 +71,9 @@ describe('block push between real nodes', () => {
     const nonMember = await start(1, 3, ports[3], [ports[0]]) // org1, never joins
     const all = [...members, outsider, nonMember]
     const received = new Map<GossipNode, number>(all.map(n => [n, 0]))
-    for (const n of all) n.comm.subscribe(m => m.kind === 'dataMsg', () => { received.set(n, (received.get(n) ?? 0) + 1) })
+    for (const n of all) onBlockMessage(n, () => { received.set(n, (received.get(n) ?? 0) + 1) })
+    // gossipsub mode: the outsiders try to listen in on org1's topic of the channel
+    for (const n of [outsider, nonMember]) n.libp2p.services.pubsub?.subscribe(blockTopic('blocks', 'Org1MSP'))
     try {
       for (const n of [...members, outsider]) await n.joinChannel(genesis)
       const origin = members[0]
@@ -98,7 +111,7 @@ describe('block push between real nodes', () => {
       org,
       peer,
       overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
-      gossip: { ...conf, externalEndpoint: `127.0.0.1:${port}`, bootstrap: bootstrap.map(p => `127.0.0.1:${p}`) }
+      gossip: { dissemination: mode, ...conf, externalEndpoint: `127.0.0.1:${port}`, bootstrap: bootstrap.map(p => `127.0.0.1:${p}`) }
     })
     const a = await start(1, 0, ports[0])
     const b = await start(1, 1, ports[1], [ports[0]])
@@ -153,7 +166,7 @@ describe('block push between real nodes', () => {
         org: 1,
         peer,
         overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}`, ...(dataDir != null ? { fileSystemPath: dataDir } : {}) } },
-        gossip: { ...fast, bootstrap: peer === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+        gossip: { dissemination: mode, ...fast, bootstrap: peer === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
       })
       beforeJoin?.(n)
       await n.joinChannel(genesis)
@@ -217,7 +230,7 @@ describe('block push between real nodes', () => {
           org: 1,
           peer: i,
           overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
-          gossip: { ...gossipConf, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+          gossip: { dissemination: mode, ...gossipConf, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
         })
         await n.joinChannel(genesis)
         nodes.push(n)
@@ -249,7 +262,7 @@ describe('block push between real nodes', () => {
           org: 1,
           peer: i,
           overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
-          gossip: { ...FAST_GOSSIP, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+          gossip: { dissemination: mode, ...FAST_GOSSIP, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
         })
         await n.joinChannel(genesis)
         nodes.push(n)
@@ -261,16 +274,27 @@ describe('block push between real nodes', () => {
       ;(tampered.data as common.BlockData).data[0] = createBlock({ number: 1n, previousHash: prevHash, data: [Buffer.from('other')], signer: orderer, channelId: 'badblocks' }).data?.data[0] as Uint8Array<ArrayBuffer>
       const peerSigned = createBlock({ number: 1n, previousHash: prevHash, data: [Buffer.from('bad')], signer: loadSigningIdentity(layout.orgs[0].nodes[2].mspDir, 'Org1MSP'), channelId: 'badblocks' })
       const forked = createBlock({ number: 1n, previousHash: new Uint8Array(32).fill(7), data: [Buffer.from('forked')], signer: orderer, channelId: 'badblocks' })
+      const content = { channel: new TextEncoder().encode('badblocks') as Uint8Array<ArrayBuffer>, tag: gossip.GossipMessage.Tag.CHAN_AND_ORG }
+      // Fabric mode: a peer speaking gossip by hand pushes to both; gossipsub mode: peer0 publishes on the topic
+      // (it does not check what it publishes), peer1 validates
       const push = (block: common.Block): void => {
-        const msg = seal({ channel: new TextEncoder().encode('badblocks') as Uint8Array<ArrayBuffer>, tag: gossip.GossipMessage.Tag.CHAN_AND_ORG, dataMsg: { payload: { seqNum: 1n, data: common.Block.encode(block), privateData: [] } } })
-        for (const n of nodes) x.comm.send(msg, { endpoint: n.multiaddrs()[0] })
+        const dataMsg = { payload: { seqNum: 1n, data: common.Block.encode(block), privateData: [] } }
+        if (mode === 'fabric') {
+          const msg = seal({ ...content, dataMsg })
+          for (const n of nodes) x.comm.send(msg, { endpoint: n.multiaddrs()[0] })
+        } else {
+          void nodes[0].libp2p.services.pubsub?.publish(blockTopic('badblocks', 'Org1MSP'), gossip.GossipMessage.encode({ nonce: 0n, ...content, dataMsg }))
+        }
       }
+      const checking = mode === 'fabric' ? nodes : nodes.slice(1)
+      if (mode === 'gossipsub') await waitFor(() => (nodes[0].blockPush as BlockGossipsub).meshPeers('badblocks').length > 0, 'peer0 has peer1 in its mesh')
       for (const bad of [tampered, peerSigned, forked]) push(bad)
       for (const [reason, count] of [['bad-data-hash', 1], ['not-orderer', 1], ['bad-previous-hash', 1]] as const) {
-        for (const n of nodes) await waitFor(async () => await metric(n, 'gossip_state_rejected_blocks', { reason }) >= count, `${n.config.peer.id} refuses ${reason}`)
+        for (const n of checking) await waitFor(async () => await metric(n, 'gossip_state_rejected_blocks', { reason }) >= count, `${n.config.peer.id} refuses ${reason}`)
       }
       for (const n of nodes) assert.equal(n.height('badblocks'), 1n, 'no bad block committed')
-      push(good)
+      if (mode === 'fabric') push(good)
+      else await nodes[0].addPayload('badblocks', 1, common.Block.encode(good))
       for (const n of nodes) await waitFor(() => n.height('badblocks') === 2n, `${n.config.peer.id} commits the good block 1`)
       for (const n of nodes) assert.deepEqual(await n.getBlock('badblocks', 1), common.Block.encode(good))
     } finally {
@@ -289,7 +313,7 @@ describe('block push between real nodes', () => {
           org: 1,
           peer: i,
           overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
-          gossip: { ...FAST_GOSSIP, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+          gossip: { dissemination: mode, ...FAST_GOSSIP, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
         })
         await n.joinChannel(genesis)
         nodes.push(n)
@@ -297,8 +321,8 @@ describe('block push between real nodes', () => {
       const [sender, receiver] = nodes
       let back = 0
       let there = 0
-      sender.comm.subscribe(m => m.kind === 'dataMsg', () => { back++ })
-      receiver.comm.subscribe(m => m.kind === 'dataMsg', () => { there++ })
+      onBlockMessage(sender, () => { back++ })
+      onBlockMessage(receiver, () => { there++ })
       for (const n of nodes) await waitFor(() => n.peersOfChannel('selfloop').length === 1, `${n.config.peer.id} sees the channel`, 30_000)
       let prev = genesis
       for (let i = 1; i <= 5; i++) {
@@ -323,7 +347,7 @@ describe('block push between real nodes', () => {
         org: 1,
         peer,
         overrides: { peer: { listenAddress: `127.0.0.1:${ports[peer]}`, address: `127.0.0.1:${ports[peer]}` } },
-        gossip: { ...gossipConf, bootstrap: peer === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+        gossip: { dissemination: mode, ...gossipConf, bootstrap: peer === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
       })
       await n.joinChannel(genesis)
       return n
@@ -346,4 +370,6 @@ describe('block push between real nodes', () => {
       await stopAll(behind != null ? [a, behind] : [a])
     }
   })
+})
+}
 })
