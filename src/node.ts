@@ -293,6 +293,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       propagateIterations: g.propagateIterations,
       maxPropagationBurstSize: g.maxPropagationBurstSize,
       maxPropagationBurstLatency: g.maxPropagationBurstLatency,
+      eagerFlush: g.eagerFlush,
       registry
     })
     this.identityPull = new IdentityPull({
@@ -333,6 +334,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       propagateIterations: g.propagateIterations,
       maxPropagationBurstSize: g.maxPropagationBurstSize,
       maxPropagationBurstLatency: g.maxPropagationBurstLatency,
+      eagerFlush: g.eagerFlush,
       registry,
       host: {
         trustOrg: (mspId, roots, intermediates) => { msps.addOrg(mspId, roots, intermediates) },
@@ -393,6 +395,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         propagateIterations: g.propagateIterations,
         maxPropagationBurstSize: g.maxPropagationBurstSize,
         maxPropagationBurstLatency: g.maxPropagationBurstLatency,
+        eagerFlush: g.eagerFlush,
         gapRequestDelay: g.gapRequestDelay,
         registry,
         ports: { ...blockPorts, ...pushPorts }

@@ -4,11 +4,16 @@
  * `iterations` times (one per flush), then dropped.
  *
  *   add(m1) add(m2) ... add(m10)   -> flush [m1..m10]          (burst size reached)
- *   add(m11) ... 10 ms pass        -> flush [m11]              (latency reached)
+ *   add(m11) ... next tick         -> flush [m11]              (latency reached)
  *   iterations = 2                 -> m11 goes out again on the next flush, then is gone
  *
- * Pure: time comes from the injected clock. The latency timer runs only while messages wait (an idle node
- * sets no timer); it is owned by `start()`/`stop()`.
+ * Ticks: as Fabric, flushes happen on a ticker of period `latency` running since `start()`, so a message waits
+ * for the next tick (`latency / 2` on average). With `eager`, a message added while nothing was flushed for a
+ * whole `latency` goes out at once (leading edge), and what follows within `latency` is batched until the
+ * tick `latency` after that flush: a lone message (a block every 50 ms) never waits, a burst is still batched.
+ *
+ * Pure: time comes from the injected clock. The timer runs only while messages wait (an idle node sets no
+ * timer; the ticker's phase is computed); it is owned by `start()`/`stop()`.
  */
 import type { Clock, TimerHandle } from './clock.js'
 
@@ -24,6 +29,8 @@ export interface BatcherInit<T> {
   clock: Clock
   /** Messages held at most; past it the oldest are dropped (and counted by `dropped`). @default 10_000 */
   capacity?: number
+  /** Flush at once a message that finds the emitter idle for `latency` (see above). @default false (Fabric) */
+  eager?: boolean
 }
 
 interface Pending<T> { item: T, left: number }
@@ -33,6 +40,9 @@ export class BatchingEmitter<T> {
   private buffer: Array<Pending<T>> = []
   private timer: TimerHandle | undefined
   private running = false
+  /** when the ticker started (`start()`), and when the last flush happened */
+  private startedAt = 0
+  private lastFlush = -Infinity
   /** Messages dropped because the buffer was full. */
   dropped = 0
 
@@ -42,6 +52,7 @@ export class BatchingEmitter<T> {
 
   start (): void {
     this.running = true
+    this.startedAt = this.init.clock.now()
   }
 
   stop (): void {
@@ -61,12 +72,14 @@ export class BatchingEmitter<T> {
     }
     this.buffer.push({ item, left: this.init.iterations })
     if (this.buffer.length >= this.init.burstSize) this.flush()
+    else if (this.init.eager === true && this.timer === undefined && this.init.clock.now() - this.lastFlush >= this.init.latency) this.flush()
     else this.schedule()
   }
 
   /** Emits everything buffered now. */
   flush (): void {
     if (this.buffer.length === 0) return
+    this.lastFlush = this.init.clock.now()
     const batch = this.buffer.map(p => p.item)
     for (const p of this.buffer) p.left--
     this.buffer = this.buffer.filter(p => p.left > 0)
@@ -74,11 +87,17 @@ export class BatchingEmitter<T> {
     if (this.buffer.length > 0) this.schedule()
   }
 
+  /** Arms the timer for the next tick: `latency` after the last flush when eager, else the ticker's next tick. */
   private schedule (): void {
     if (this.timer !== undefined || !this.running) return
+    const now = this.init.clock.now()
+    const latency = this.init.latency
+    const delay = this.init.eager === true
+      ? Math.max(0, this.lastFlush + latency - now)
+      : latency - ((now - this.startedAt) % latency)
     this.timer = this.init.clock.setTimeout(() => {
       this.timer = undefined
       if (this.running) this.flush()
-    }, this.init.latency)
+    }, delay)
   }
 }

@@ -78,6 +78,8 @@ export interface BlockPushInit {
   propagateIterations: number
   maxPropagationBurstSize: number
   maxPropagationBurstLatency: number
+  /** Flush a message that finds the emitter idle at once (`peer.gossip.eagerFlush`). @default false (Fabric) */
+  eagerFlush?: boolean
   /** ms; a gap before a received block still open this long after it arrived calls `gap`; 0: never. @default 0 */
   gapRequestDelay?: number
   registry?: Registry
@@ -99,6 +101,7 @@ export class BlockPush implements BlockDissemination {
     this.emitter = new BatchingEmitter({
       burstSize: init.maxPropagationBurstSize,
       latency: init.maxPropagationBurstLatency,
+      eager: init.eagerFlush,
       iterations: init.propagateIterations,
       clock: init.clock,
       emit: batch => { for (const b of batch) this.push(b.msg, b.channel, b.except) }

@@ -82,6 +82,8 @@ export interface ChannelServiceInit {
   propagateIterations: number
   maxPropagationBurstSize: number
   maxPropagationBurstLatency: number
+  /** Flush a message that finds the emitter idle at once (`peer.gossip.eagerFlush`). @default false (Fabric) */
+  eagerFlush?: boolean
   registry?: Registry
   random?: () => number
 }
@@ -149,6 +151,7 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
     this.emitter = new BatchingEmitter({
       burstSize: init.maxPropagationBurstSize,
       latency: init.maxPropagationBurstLatency,
+      eager: init.eagerFlush,
       iterations: init.propagateIterations,
       clock: init.clock,
       emit: batch => { for (const b of batch) this.pushStateInfo(b.msg, b.channel, b.except) }

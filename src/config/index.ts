@@ -63,3 +63,4 @@ function deepFreeze<T> (value: T): T {
   }
   return value
 }
+export { FABRIC_BEHAVIOUR, FABRIC_BEHAVIOUR_KEYS } from './fabric.js'

@@ -169,6 +169,11 @@ export const CONFIG_SCHEMA: SchemaTable = {
     'When a pushed block arrives with a gap before it (push missed this peer) and the gap is still open after ' +
     'this delay, the missing blocks are asked at once (a state request to the peer that sent the later block) ' +
     "instead of waiting for the next pull round or state transfer check. 0 turns it off (Fabric's behaviour).", { min: 0, origin: 'ours' }),
+  'peer.gossip.eagerFlush': bool(true, // ours
+    'The batching emitter (blocks, alive messages, StateInfo) sends a message that finds it idle for ' +
+    '`maxPropagationBurstLatency` at once, and batches what follows within that latency. false is Fabric\'s ' +
+    'behaviour: every message waits for the next tick of a `maxPropagationBurstLatency` ticker (half of it on ' +
+    'average, at each hop).', { origin: 'ours' }),
   'peer.gossip.dissemination': choice<'fabric' | 'gossipsub'>('fabric', ['fabric', 'gossipsub'], // ours
     "How blocks are pushed to the org's channel peers: `fabric` (Fabric's push: `propagatePeerNum` peers, " +
     'forwarded once, through the batching emitter) or `gossipsub` (libp2p gossipsub, one topic per channel and ' +

@@ -79,6 +79,8 @@ export interface DiscoveryInit {
   propagateIterations: number
   maxPropagationBurstSize: number
   maxPropagationBurstLatency: number
+  /** Flush a message that finds the emitter idle at once (`peer.gossip.eagerFlush`). @default false (Fabric) */
+  eagerFlush?: boolean
   maxMembers?: number
   registry?: Registry
   random?: () => number
@@ -147,6 +149,7 @@ export class Discovery extends TypedEventEmitter<DiscoveryEvents> {
     this.emitter = new BatchingEmitter({
       burstSize: init.maxPropagationBurstSize,
       latency: init.maxPropagationBurstLatency,
+      eager: init.eagerFlush,
       iterations: init.propagateIterations,
       clock: init.clock,
       emit: batch => { for (const b of batch) this.pushAlive(b.msg, b.except) }

@@ -1,0 +1,37 @@
+/**
+ * The settings that make a node disseminate exactly as Fabric's gossip with core.yaml's defaults: this
+ * project's own behaviour switches set back to Fabric's. Everything else already has Fabric's default, except
+ * `peer.gossip.state.enabled` (true here, as Fabric up to 2.1; Fabric 2.2+ turns state transfer off): add
+ * `state: { enabled: false }` for that.
+ *
+ * ```yaml
+ * peer:
+ *   gossip:
+ *     dissemination: fabric
+ *     eagerFlush: false
+ *     gapRequestDelay: 0s
+ *     state:
+ *       parallelRequests: 1
+ * ```
+ *
+ * Used as `loadConfig({ overrides: FABRIC_BEHAVIOUR })`, by the benchmarks' "Fabric defaults" mode and the
+ * tests; the same keys in a config file or as `CORE_PEER_GOSSIP_*` variables do the same.
+ */
+export const FABRIC_BEHAVIOUR = {
+  peer: {
+    gossip: {
+      dissemination: 'fabric',
+      eagerFlush: false,
+      gapRequestDelay: 0,
+      state: { parallelRequests: 1 }
+    }
+  }
+} as const
+
+/** The keys of {@link FABRIC_BEHAVIOUR}, as config key paths. */
+export const FABRIC_BEHAVIOUR_KEYS = [
+  'peer.gossip.dissemination',
+  'peer.gossip.eagerFlush',
+  'peer.gossip.gapRequestDelay',
+  'peer.gossip.state.parallelRequests'
+] as const
