@@ -397,6 +397,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         maxPropagationBurstLatency: g.maxPropagationBurstLatency,
         eagerFlush: g.eagerFlush,
         gapRequestDelay: g.gapRequestDelay,
+        announceWait: g.announceWait,
         registry,
         ports: { ...blockPorts, ...pushPorts }
       })

@@ -9,6 +9,12 @@
  * peer whose ledger lags (the block is too far ahead of its height to buffer) still relays every valid block
  * it hears first, so one slow committer does not cut the push tree; it asks for the gap at once instead of
  * at its next anti-entropy tick.
+ *
+ * Announcements (ours, `announceWait` > 0): random push with forward-once misses about e^-propagatePeerNum of
+ * the peers (5% with 3), which Fabric leaves to the next pull round. The peer that took a block in from the
+ * orderer therefore also sends the peers it did not push to a `DataDigest` of the block (nonce 0, BLOCK_MSG:
+ * a hundred bytes; Fabric's pull ignores a digest it did not ask for). A peer that still lacks the block
+ * `announceWait` after the announcement asks its announcer for it (a state request of that one block).
  */
 import { gossip } from '../pb/gossip.js'
 import { seal, type SignedMessage } from '../wire/envelope.js'
@@ -42,7 +48,7 @@ export interface BlockPushPorts {
   takeIn(channel: string, seq: bigint, bytes: Uint8Array, verified: common.Block): Promise<'committed' | 'buffered' | 'duplicate'>
   /** The ledger is behind what the channel gossips: catch up now. */
   behind(channel: string): void
-  /** The blocks `start..end` are still missing `gapRequestDelay` after a later block came from `peerHex`: ask now. */
+  /** The blocks `start..end` are missing (a gap, or an announced block push did not bring): ask `peerHex` now. */
   gap(channel: string, peerHex: string, start: bigint, end: bigint): void
   /** The ledger height of a channel. */
   height(channel: string): bigint | undefined
@@ -63,6 +69,8 @@ export interface BlockDissemination {
 
 /** Block numbers seen per channel, for forward-once (bounded, oldest forgotten first). */
 const SEEN_PER_CHANNEL = 1024
+/** Announced blocks awaited at once, all channels (more are ignored: pull and state transfer remain). */
+const MAX_AWAITED = 1024
 
 /** A received message as block push sees it. */
 export interface ReceivedBlock {
@@ -82,6 +90,8 @@ export interface BlockPushInit {
   eagerFlush?: boolean
   /** ms; a gap before a received block still open this long after it arrived calls `gap`; 0: never. @default 0 */
   gapRequestDelay?: number
+  /** ms; announce blocks taken in to the peers not pushed to, who ask for one still missing this long after; 0: off. @default 0 */
+  announceWait?: number
   registry?: Registry
   random?: () => number
 }
@@ -95,6 +105,8 @@ export class BlockPush implements BlockDissemination {
   private readonly seen = new Map<string, Set<bigint>>()
   /** Per channel: the gap timer armed, and the block whose predecessors it waits for. */
   private readonly gaps = new Map<string, { timer: unknown, seq: bigint, from: string }>()
+  /** Announced blocks awaited: `channel/seq` -> the timer that asks the announcer. */
+  private readonly awaited = new Map<string, unknown>()
 
   constructor (init: BlockPushInit) {
     this.init = init
@@ -113,7 +125,11 @@ export class BlockPush implements BlockDissemination {
 
   start (): void {
     this.emitter.start()
-    this.unsubscribe = this.init.ports.subscribe(m => m.kind === 'dataMsg', m => this.onBlock(m))
+    const unsubscribeBlocks = this.init.ports.subscribe(m => m.kind === 'dataMsg', m => this.onBlock(m))
+    const unsubscribeAnnounce = (this.init.announceWait ?? 0) > 0
+      ? this.init.ports.subscribe(m => m.kind === 'dataDig' && m.message.dataDig?.nonce === 0n && m.message.dataDig.msgType === gossip.PullMsgType.BLOCK_MSG, m => { this.onAnnounce(m) })
+      : () => {}
+    this.unsubscribe = () => { unsubscribeBlocks(); unsubscribeAnnounce() }
   }
 
   stop (): void {
@@ -123,6 +139,8 @@ export class BlockPush implements BlockDissemination {
     this.seen.clear()
     for (const g of this.gaps.values()) this.init.clock.clearTimeout(g.timer)
     this.gaps.clear()
+    for (const t of this.awaited.values()) this.init.clock.clearTimeout(t)
+    this.awaited.clear()
   }
 
   /** Channels need no setup: a block's channel is routed by the channel service. */
@@ -175,9 +193,38 @@ export class BlockPush implements BlockDissemination {
   private push (msg: SignedMessage, channel: string, except?: string): void {
     const route = this.init.ports.routingFilter(channel, Tag.CHAN_AND_ORG)
     const pool = this.init.ports.members().filter(m => m.pkiIdHex !== except && route(m))
-    for (const peer of selectPeers(this.init.propagatePeerNum, pool, () => true, this.init.random)) {
-      this.init.ports.send(msg, this.init.ports.remotePeerOf(peer))
-    }
+    const chosen = selectPeers(this.init.propagatePeerNum, pool, () => true, this.init.random)
+    for (const peer of chosen) this.init.ports.send(msg, this.init.ports.remotePeerOf(peer))
+    const seq = msg.message.dataMsg?.payload?.seqNum
+    if (except != null || (this.init.announceWait ?? 0) <= 0 || seq == null || chosen.length === pool.length) return
+    const pushed = new Set(chosen.map(p => p.pkiIdHex))
+    const announcement = seal({
+      channel: msg.message.channel,
+      tag: Tag.CHAN_AND_ORG,
+      dataDig: { nonce: 0n, digests: [new TextEncoder().encode(seq.toString()) as Uint8Array<ArrayBuffer>], msgType: gossip.PullMsgType.BLOCK_MSG }
+    })
+    for (const peer of pool) if (!pushed.has(peer.pkiIdHex)) this.init.ports.send(announcement, this.init.ports.remotePeerOf(peer))
+  }
+
+  /** An announced block: if push has not brought it `announceWait` later, ask the announcer. */
+  private onAnnounce (m: ReceivedBlock): void {
+    const dig = m.message.dataDig
+    const channel = new TextDecoder().decode(m.message.channel)
+    if (dig == null || dig.digests.length !== 1) { this.count('announce-malformed'); return }
+    const text = new TextDecoder().decode(dig.digests[0])
+    if (!/^\d{1,20}$/.test(text)) { this.count('announce-malformed'); return }
+    const seq = BigInt(text)
+    const route = this.init.ports.routingFilter(channel, Tag.CHAN_AND_ORG)
+    const from = this.init.ports.members().find(p => p.pkiIdHex === m.sender.pkiIdHex)
+    if (from == null || !route(from)) { this.count('announce-not-member'); return }
+    const key = `${channel}/${seq}`
+    if (this.awaited.has(key) || this.awaited.size >= MAX_AWAITED || this.seen.get(channel)?.has(seq) === true || this.init.ports.isDuplicate(channel, seq)) return
+    this.awaited.set(key, this.init.clock.setTimeout(() => {
+      this.awaited.delete(key)
+      if (this.seen.get(channel)?.has(seq) === true || this.init.ports.isDuplicate(channel, seq)) return
+      this.count('announce-request')
+      this.init.ports.gap(channel, m.sender.pkiIdHex, seq, seq)
+    }, this.init.announceWait ?? 0))
   }
 
   private async onBlock (m: ReceivedBlock): Promise<void> {

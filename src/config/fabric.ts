@@ -10,6 +10,7 @@
  *     dissemination: fabric
  *     eagerFlush: false
  *     gapRequestDelay: 0s
+ *     announceWait: 0s
  *     state:
  *       parallelRequests: 1
  * ```
@@ -23,6 +24,7 @@ export const FABRIC_BEHAVIOUR = {
       dissemination: 'fabric',
       eagerFlush: false,
       gapRequestDelay: 0,
+      announceWait: 0,
       state: { parallelRequests: 1 }
     }
   }
@@ -33,5 +35,6 @@ export const FABRIC_BEHAVIOUR_KEYS = [
   'peer.gossip.dissemination',
   'peer.gossip.eagerFlush',
   'peer.gossip.gapRequestDelay',
+  'peer.gossip.announceWait',
   'peer.gossip.state.parallelRequests'
 ] as const

@@ -169,6 +169,12 @@ export const CONFIG_SCHEMA: SchemaTable = {
     'When a pushed block arrives with a gap before it (push missed this peer) and the gap is still open after ' +
     'this delay, the missing blocks are asked at once (a state request to the peer that sent the later block) ' +
     "instead of waiting for the next pull round or state transfer check. 0 turns it off (Fabric's behaviour).", { min: 0, origin: 'ours' }),
+  'peer.gossip.announceWait': duration(30 * millisecond, // ours
+    'The peer that takes a block in from the orderer also announces it (a `DataDigest` of its number, nonce 0) to ' +
+    'the channel peers of its org it did not push it to; one of them that has not received the block this long ' +
+    'after the announcement asks the announcer for it. Random push misses about 5% of the peers with ' +
+    "`propagatePeerNum` 3; Fabric leaves them to the next pull round. 0 turns announcements off (Fabric's " +
+    'behaviour).', { min: 0, origin: 'ours' }),
   'peer.gossip.eagerFlush': bool(true, // ours
     'The batching emitter (blocks, alive messages, StateInfo) sends a message that finds it idle for ' +
     '`maxPropagationBurstLatency` at once, and batches what follows within that latency. false is Fabric\'s ' +

@@ -99,6 +99,8 @@ export interface GossipConfig {
   pullPeerNum: number
   /** OURS. ms; a gap still open this long after a later block arrived is asked for at once; 0: off. */
   gapRequestDelay: number
+  /** OURS. ms; blocks taken in are announced to the peers not pushed to, who ask for one still missing this long after; 0: off. */
+  announceWait: number
   /** OURS. A message that finds the batching emitter idle goes out at once; false: Fabric's ticker. */
   eagerFlush: boolean
   /** OURS. How blocks are pushed: Fabric's push, or libp2p gossipsub (a topic per channel and org). */

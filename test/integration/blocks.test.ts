@@ -337,6 +337,41 @@ describe(`dissemination: ${mode}`, () => {
     }
   })
 
+  it('announcements: peers push misses get each block from its announcer, with pull and state transfer out of the way', { skip: mode === 'gossipsub' ? 'announcements are part of Fabric-mode push' : false }, async () => {
+    const orderer = ordererSigner()
+    const genesis = channelGenesis('announced')
+    const ports = await Promise.all([0, 1, 2, 3].map(async () => await freePort()))
+    // fan-out 1: the origin pushes to one peer and announces to two; a peer forwards to one other: most miss
+    const conf = { ...FAST_GOSSIP, propagatePeerNum: 1, gapRequestDelay: 0, announceWait: 30, pullInterval: 60_000, state: { checkInterval: 60_000 } }
+    const nodes: GossipNode[] = []
+    try {
+      for (const [i, port] of ports.entries()) {
+        const n = await startNode(layout, {
+          org: 1,
+          peer: i,
+          overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
+          gossip: { dissemination: mode, ...conf, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+        })
+        await n.joinChannel(genesis)
+        nodes.push(n)
+      }
+      for (const n of nodes) await waitFor(() => n.peersOfChannel('announced').length === 3, `${n.config.peer.id} sees the channel`, 30_000)
+      let prev = genesis
+      for (let i = 1; i <= 10; i++) {
+        prev = nextBlock(prev, 'announced', orderer)
+        assert.equal(await nodes[0].addPayload('announced', i, common.Block.encode(prev)), 'committed')
+        await new Promise(resolve => setTimeout(resolve, 50))
+      }
+      for (const n of nodes) await waitFor(() => n.height('announced') === 11n, `${n.config.peer.id} commits the 10 blocks`, 20_000)
+      let requests = 0
+      for (const n of nodes.slice(1)) requests += await metric(n, 'gossip_blocks_received', { result: 'announce-request' })
+      assert.ok(requests > 0, 'some blocks came by asking their announcer')
+      for (const n of nodes.slice(1)) assert.deepEqual(await n.getBlock('announced', 10), common.Block.encode(prev))
+    } finally {
+      await stopAll(nodes)
+    }
+  })
+
   it('scenario 9: a peer 500 blocks behind catches up by state transfer, in order', async () => {
     const orderer = ordererSigner()
     const genesis = channelGenesis('behind')

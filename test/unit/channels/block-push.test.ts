@@ -113,3 +113,80 @@ describe('block push', () => {
     push.stop()
   })
 })
+
+describe('block push announcements (announceWait)', () => {
+  /** Block push at a peer of org members aa..ee, fan-out 2, announceWait 30 ms; what it sends, and what it asks. */
+  function announcing (): { push: BlockPush, clock: FakeClock, blocks: string[], digests: Array<{ to: string, digest: string }>, asked: Array<{ from: string, start: bigint, end: bigint }>, held: Set<bigint>, announce: (seq: bigint | string, from: string) => void } {
+    const clock = new FakeClock()
+    const blocks: string[] = []
+    const digests: Array<{ to: string, digest: string }> = []
+    const asked: Array<{ from: string, start: bigint, end: bigint }> = []
+    const held = new Set<bigint>()
+    const handlers: Array<{ p: (m: ReceivedBlock) => boolean, h: (m: ReceivedBlock) => void | Promise<void> }> = []
+    const ports: BlockPushPorts = {
+      send: (msg, ...peers) => {
+        for (const p of peers) {
+          const to = Buffer.from(p.pkiId ?? []).toString('hex')
+          if (msg.message.dataMsg != null) blocks.push(to)
+          else digests.push({ to, digest: new TextDecoder().decode(msg.message.dataDig?.digests[0]) })
+        }
+      },
+      subscribe: (p, h) => { handlers.push({ p, h }); return () => {} },
+      members: () => ['aa', 'bb', 'cc', 'dd', 'ee'].map(member),
+      remotePeerOf: m => ({ pkiId: m.pkiId }),
+      routingFilter: () => m => m.pkiIdHex !== 'ee', // ee: not of the channel
+      isOrgInChannel: () => true,
+      isDuplicate: (_ch, seq) => held.has(seq),
+      check: () => ({}) as common.Block,
+      takeIn: async (_ch, seq) => { held.add(seq); return 'committed' },
+      behind: () => {},
+      gap: (_ch, from, start, end) => { asked.push({ from, start, end }) },
+      height: () => 0n
+    }
+    const push = new BlockPush({ ports, clock, propagatePeerNum: 2, propagateIterations: 1, maxPropagationBurstSize: 10, maxPropagationBurstLatency: 10, eagerFlush: true, announceWait: 30 })
+    push.start()
+    const announce = (seq: bigint | string, from: string): void => {
+      const message = { nonce: 0n, channel: new TextEncoder().encode(CHANNEL), tag: gossip.GossipMessage.Tag.CHAN_AND_ORG, dataDig: { nonce: 0n, digests: [new TextEncoder().encode(String(seq))], msgType: gossip.PullMsgType.BLOCK_MSG } } as unknown as gossip.GossipMessage
+      const m: ReceivedBlock = { message, kind: 'dataDig', sender: { pkiIdHex: from, identity: { mspId: 'Org1MSP' } as PeerIdentity } }
+      for (const { p, h } of handlers) if (p(m)) void h(m)
+    }
+    return { push, clock, blocks, digests, asked, held, announce }
+  }
+
+  it('the peer that takes a block in pushes it to propagatePeerNum peers and announces it to the other channel peers only', () => {
+    const { push, blocks, digests } = announcing()
+    push.gossip(CHANNEL, 9n, new Uint8Array([1])) // taken in from the orderer (no sender): eager, at once
+    assert.equal(blocks.length, 2)
+    assert.deepEqual(digests.map(d => d.to).sort(), ['aa', 'bb', 'cc', 'dd'].filter(p => !blocks.includes(p)).sort())
+    assert.ok(digests.every(d => d.digest === '9'))
+    assert.ok(!digests.some(d => d.to === 'ee') && !blocks.includes('ee'), 'never to a non-member')
+    push.gossip(CHANNEL, 10n, new Uint8Array([1]), 'aa') // forwarded from aa: no announcements
+    assert.equal(digests.length, 2)
+    push.stop()
+  })
+
+  it('an announced block still missing announceWait later is asked from its announcer; one that arrived is not; bad announcements are ignored', () => {
+    const { push, clock, asked, held, announce } = announcing()
+    announce(5n, 'bb')
+    announce(6n, 'cc')
+    announce(5n, 'dd') // already awaited
+    announce('5; drop', 'bb')
+    announce(7n, 'ee') // not a channel member
+    clock.advance(20)
+    held.add(6n) // push brought 6 meanwhile
+    clock.advance(10)
+    assert.deepEqual(asked, [{ from: 'bb', start: 5n, end: 5n }])
+    clock.advance(100)
+    assert.equal(asked.length, 1)
+    push.stop()
+  })
+
+  it('stop clears the awaited announcements', () => {
+    const { push, clock, asked, announce } = announcing()
+    announce(5n, 'bb')
+    push.stop()
+    assert.equal(clock.pending, 0)
+    clock.advance(100)
+    assert.equal(asked.length, 0)
+  })
+})

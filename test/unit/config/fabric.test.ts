@@ -12,6 +12,7 @@ describe('FABRIC_BEHAVIOUR', () => {
     assert.equal(g.dissemination, 'fabric')
     assert.equal(g.eagerFlush, false)
     assert.equal(g.gapRequestDelay, 0)
+    assert.equal(g.announceWait, 0)
     assert.equal(g.state.parallelRequests, 1)
   })
 

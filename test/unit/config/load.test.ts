@@ -116,7 +116,7 @@ describe('defaults', () => {
 
   it('every schema default passes its own checks (the defaults layer is validated)', () => {
     assert.doesNotThrow(() => loadConfig({ cwd: dir }))
-    assert.equal(Object.keys(CONFIG_SCHEMA).length, 68)
+    assert.equal(Object.keys(CONFIG_SCHEMA).length, 69)
   })
 })
 

@@ -1,0 +1,321 @@
+/**
+ * Dissemination at scale (issue 7), in one process over TCP on loopback: N = 10, 25, 50, 100 peers of one org
+ * in one channel; peer0 takes in blocks (valid, chained, orderer-signed) with `addPayload` at a fixed rate; per
+ * block, the time until every peer has committed it (p50, p99, max), and the bytes and block messages each peer
+ * received per block. Three modes, each on a cluster of its own:
+ *
+ * - `fabric`: Fabric's behaviour with core.yaml's defaults (`FABRIC_BEHAVIOUR`: push to 3 peers, forward once,
+ *   the emitter's 10 ms ticker, pull every 4 s, one state request at a time, no early gap request);
+ * - `ours`: this project's defaults (the same push, plus `eagerFlush`, `gapRequestDelay` 100 ms, parallel state
+ *   requests);
+ * - `gossipsub`: `peer.gossip.dissemination: gossipsub` (gossipsub's defaults: D 6, flood publish).
+ *
+ * Floor: one libp2p hop of the same block (peer0's addPayload -> peer1 committed: send, decode, verify, commit;
+ * measured in the `ours` cluster, in a channel only those two joined) times the depth of an ideal tree of
+ * fan-out 3 over N peers.
+ *
+ * Bytes: what the whole process read from its sockets (`rchar` of /proc/self/io: every byte a node receives is
+ * read once; the ledgers are written, not read) during the blocks, minus what it read in an idle window of the
+ * same length just before (membership, StateInfo), per peer per block: TCP payload with Noise and yamux framing.
+ * Block messages: DataMessages received by push (Fabric modes; gossipsub hides its duplicates).
+ *
+ * Sizes: 10 KB blocks, 200 at 10 per second (quick: 20); 1 MB blocks, 30 (quick: 3), one every
+ * max(500 ms, 25 ms x N) (what one process on this machine's cores sustains at N = 100). Timings that only make
+ * the network form fast are shortened (GOSSIP); the pull interval and everything else that moves blocks keep
+ * their defaults. `BENCH_N=10,25` limits the Ns.
+ */
+import { readFileSync } from 'node:fs'
+import { performance } from 'node:perf_hooks'
+import { figure, quantile, type BenchContext, type Benchmark, type ChartSpec, type Figure, type Section } from './lib/harness.js'
+import { cleanupTmp } from './lib/nodes.js'
+import { pollUntil } from './lib/cluster.js'
+import { buildChain, channelGenesis, CommitTimes, createOrgPeers, ordererSigner, type BlockChain, type OrgPeer } from './lib/blocks.js'
+import { testCrypto } from '../test/helpers/network.js'
+import { FABRIC_BEHAVIOUR } from '../src/config/index.js'
+import type { BlockGossipsub } from '../src/channels/block-gossipsub.js'
+import type { GossipNode } from '../src/node.js'
+import type { CryptoLayout } from '../src/identity/cryptogen.js'
+
+const MODES = ['fabric', 'ours', 'gossipsub'] as const
+type Mode = typeof MODES[number]
+const MODE_LABEL: Record<Mode, string> = { fabric: 'Fabric defaults', ours: 'this project', gossipsub: 'gossipsub' }
+const FANOUT = 3
+const SMALL = 10_000
+const LARGE = 1_000_000
+const CHANNELS = { small: 'small', large: 'large', hopSmall: 'hopsmall', hopLarge: 'hoplarge' } as const
+
+/** `peer.gossip.*` of every node: only what makes the network form fast is shortened. */
+const GOSSIP = {
+  aliveTimeInterval: 1000,
+  aliveExpirationTimeout: 20_000,
+  reconnectInterval: 2000,
+  publishStateInfoInterval: 1000,
+  requestStateInfoInterval: 1000
+}
+
+const MODE_GOSSIP: Record<Mode, Record<string, unknown>> = {
+  fabric: { ...FABRIC_BEHAVIOUR.peer.gossip },
+  ours: {},
+  gossipsub: { dissemination: 'gossipsub' }
+}
+
+interface Params { ns: number[], smallBlocks: number, smallIntervalMs: number, largeBlocks: number, hopSmall: number, hopLarge: number, warmup: number }
+const FULL: Params = { ns: [10, 25, 50, 100], smallBlocks: 200, smallIntervalMs: 100, largeBlocks: 30, hopSmall: 40, hopLarge: 10, warmup: 5 }
+const QUICK: Params = { ns: [10], smallBlocks: 20, smallIntervalMs: 100, largeBlocks: 3, hopSmall: 10, hopLarge: 3, warmup: 2 }
+const largeIntervalMs = (n: number): number => Math.max(500, 25 * n)
+
+const sleep = async (ms: number): Promise<void> => { if (ms > 0) await new Promise(resolve => setTimeout(resolve, ms)) }
+const round = (x: number): number => Number.isFinite(x) ? Number(x.toPrecision(4)) : x
+const mean = (xs: readonly number[]): number => xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length
+
+/** Bytes this process has read through read(2) and friends (sockets included). */
+function readBytes (): number {
+  const m = /rchar:\s*(\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))
+  return m == null ? Number.NaN : Number(m[1])
+}
+
+/** Depth of an ideal tree of fan-out k holding n nodes (the root is depth 0). */
+export function treeDepth (n: number, k: number): number {
+  let depth = 0
+  let level = 1
+  let total = 1
+  while (total < n) { level *= k; total += level; depth++ }
+  return depth
+}
+
+/** Takes in blocks first..first+count-1 at `origin`, one every intervalMs from fixed due times; when each was added. */
+async function addAtRate (origin: GossipNode, channel: string, chain: BlockChain, first: number, count: number, intervalMs: number): Promise<number[]> {
+  const added: number[] = []
+  const t0 = performance.now() + intervalMs
+  for (let i = 0; i < count; i++) {
+    await sleep(t0 + i * intervalMs - performance.now())
+    added.push(performance.now())
+    const seq = first + i
+    const result = await origin.addPayload(channel, seq, chain.bytes[seq - 1])
+    if (result !== 'committed') throw new Error(`block ${seq} of ${channel} at the origin: ${result}`)
+  }
+  return added
+}
+
+interface SizeRun {
+  /** per measured block: addPayload -> all committed */
+  allMs: number[]
+  /** socket bytes read per peer per block (idle rate removed) */
+  bytesPerPeerBlock: number
+  /** block DataMessages received by push per peer per block (NaN in gossipsub mode) */
+  msgsPerPeerBlock: number
+  /** blocks brought by pull or state transfer, all peers */
+  repaired: number
+  elu: number
+  intervalMs: number
+  blockBytes: number
+}
+
+interface ModeRun { n: number, mode: Mode, formedMs: number, small: SizeRun, large: SizeRun, hop?: { small: number[], large: number[] } }
+
+async function measureSize (nodes: GossipNode[], channel: string, chain: BlockChain, count: number, warmup: number, intervalMs: number): Promise<SizeRun> {
+  const n = nodes.length
+  const everyone = nodes.map((_, k) => k)
+  const last = warmup + count
+  const commits = new CommitTimes(nodes, channel, last)
+  await addAtRate(nodes[0], channel, chain, 1, warmup, intervalMs)
+  await pollUntil(() => commits.allCommitted(warmup, everyone) > 0, `${channel} warm-up`, 120_000, 10)
+  await sleep(500)
+  let pushed = 0
+  let repaired = 0
+  let counting = false
+  const name = new TextEncoder().encode(channel)
+  const unsubscribes = nodes.map(node => node.comm.subscribe(m => counting && Buffer.from(m.message.channel).equals(name) && (m.kind === 'dataMsg' || m.kind === 'dataUpdate' || m.kind === 'stateResponse'), m => {
+    if (m.kind === 'dataMsg') pushed++
+    else repaired += m.kind === 'dataUpdate' ? (m.message.dataUpdate?.data.length ?? 0) : (m.message.stateResponse?.payloads.length ?? 0)
+  }))
+  // the idle rate of socket reads (membership, StateInfo), over a window as long as the blocks will take
+  const windowMs = count * intervalMs
+  const idle0 = readBytes()
+  const idleT0 = performance.now()
+  await sleep(Math.min(windowMs, 10_000))
+  const idleRate = (readBytes() - idle0) / (performance.now() - idleT0)
+  counting = true
+  const bytes0 = readBytes()
+  const elu0 = performance.eventLoopUtilization()
+  const t0 = performance.now()
+  const added = await addAtRate(nodes[0], channel, chain, warmup + 1, count, intervalMs)
+  await pollUntil(() => commits.allCommitted(last, everyone) > 0, `every peer commits every ${channel} block`, 300_000, 5)
+  await sleep(300) // duplicates in flight
+  const elapsed = performance.now() - t0
+  const bytes = readBytes() - bytes0 - idleRate * elapsed
+  const elu = performance.eventLoopUtilization(elu0).utilization
+  counting = false
+  for (const u of unsubscribes) u()
+  return {
+    allMs: added.map((t, i) => commits.allCommitted(warmup + 1 + i, everyone) - t),
+    bytesPerPeerBlock: bytes / (n * count),
+    msgsPerPeerBlock: pushed / (n * count),
+    repaired,
+    elu,
+    intervalMs,
+    blockBytes: chain.meanBytes
+  }
+}
+
+async function runMode (ctx: BenchContext, layout: CryptoLayout, n: number, mode: Mode, p: Params, chains: Record<keyof typeof CHANNELS, BlockChain>): Promise<ModeRun> {
+  let peers: OrgPeer[] = []
+  try {
+    const withHop = mode === 'ours'
+    peers = await createOrgPeers(layout, {
+      peers: n,
+      gossip: { ...GOSSIP, ...MODE_GOSSIP[mode] },
+      channels: i => [chains.small.genesis, chains.large.genesis, ...(withHop && i < 2 ? [chains.hopSmall.genesis, chains.hopLarge.genesis] : [])]
+    })
+    const nodes = peers.map(x => x.node)
+    const started = await Promise.all(nodes.map(async node => { await node.start(); return performance.now() }))
+    const formed = await pollUntil(() => nodes.every(node => node.peersOfChannel(CHANNELS.small).length === n - 1 && node.peersOfChannel(CHANNELS.large).length === n - 1), 'full channel views', 180_000, 50)
+    const formedMs = formed - Math.max(...started)
+    if (mode === 'gossipsub') {
+      const want = Math.min(4, n - 1)
+      try {
+        await pollUntil(() => nodes.every(node => (node.blockPush as BlockGossipsub).meshPeers(CHANNELS.small).length >= want && (node.blockPush as BlockGossipsub).meshPeers(CHANNELS.large).length >= want), 'gossipsub meshes', 60_000, 100)
+      } catch {
+        ctx.log(`N=${n} gossipsub: some meshes below ${want} peers after 60 s; measuring anyway`)
+      }
+    }
+    ctx.log(`N=${n} ${mode}: channel views complete ${Math.round(formedMs)} ms after the last start`)
+    let hop: ModeRun['hop']
+    if (withHop) {
+      const two = nodes.slice(0, 2)
+      await pollUntil(() => two.every(node => node.peersOfChannel(CHANNELS.hopSmall).length === 1 && node.peersOfChannel(CHANNELS.hopLarge).length === 1), 'hop channel views', 60_000, 20)
+      const hs = await measureSize(two, CHANNELS.hopSmall, chains.hopSmall, p.hopSmall, p.warmup, p.smallIntervalMs)
+      const hl = await measureSize(two, CHANNELS.hopLarge, chains.hopLarge, p.hopLarge, p.warmup, largeIntervalMs(10))
+      hop = { small: hs.allMs, large: hl.allMs }
+    }
+    ctx.log(`N=${n} ${mode}: ${p.smallBlocks} blocks of 10 KB, one every ${p.smallIntervalMs} ms`)
+    const small = await measureSize(nodes, CHANNELS.small, chains.small, p.smallBlocks, p.warmup, p.smallIntervalMs)
+    ctx.log(`N=${n} ${mode}: ${p.largeBlocks} blocks of 1 MB, one every ${largeIntervalMs(n)} ms`)
+    const large = await measureSize(nodes, CHANNELS.large, chains.large, p.largeBlocks, p.warmup, largeIntervalMs(n))
+    ctx.log(`N=${n} ${mode}: 10 KB p50 ${round(quantile(small.allMs, 0.5))} p99 ${round(quantile(small.allMs, 0.99))} ms, ${Math.round(small.bytesPerPeerBlock)} B/peer/block; ` +
+      `1 MB p50 ${round(quantile(large.allMs, 0.5))} p99 ${round(quantile(large.allMs, 0.99))} ms, ${Math.round(large.bytesPerPeerBlock)} B/peer/block`)
+    return { n, mode, formedMs, small, large, hop }
+  } finally {
+    await Promise.all(peers.map(async x => { await x.node.stop() }))
+  }
+}
+
+function sizeSection (runs: ModeRun[], n: number, size: 'small' | 'large', hopMs: number[]): Section {
+  const depth = treeDepth(n, FANOUT)
+  const floor = (q: number): number => quantile(hopMs, q) * depth
+  const sizeLabel = size === 'small' ? '10 KB' : '1 MB'
+  const figures: Figure[] = []
+  for (const r of runs.filter(x => x.n === n)) {
+    const s = r[size]
+    const label = MODE_LABEL[r.mode]
+    figures.push(
+      figure({ id: `${r.mode}.p50`, label: `${label}: all ${n} committed, p50`, unit: 'ms', better: 'lower', value: quantile(s.allMs, 0.5), baseline: { label: `floor p50 (one hop x ${depth})`, value: floor(0.5) }, samples: s.allMs.map(round) }),
+      figure({ id: `${r.mode}.p99`, label: `${label}: all ${n} committed, p99`, unit: 'ms', better: 'lower', value: quantile(s.allMs, 0.99), baseline: { label: `floor p99 (one hop x ${depth})`, value: floor(0.99) }, extra: { max: round(Math.max(...s.allMs)), 'blocks over 1 s': s.allMs.filter(x => x > 1000).length } }),
+      figure({ id: `${r.mode}.bytes`, label: `${label}: bytes received per peer per block`, unit: 'B', better: 'lower', value: s.bytesPerPeerBlock, baseline: { label: 'one copy of the block', value: s.blockBytes }, extra: { 'block msgs per peer per block': Number.isNaN(s.msgsPerPeerBlock) || r.mode === 'gossipsub' ? 'n/a' : round(s.msgsPerPeerBlock), 'blocks by pull/transfer': s.repaired, elu: round(s.elu) } })
+    )
+  }
+  return {
+    id: `n${n}-${size}`,
+    title: `N = ${n}, ${sizeLabel} blocks`,
+    params: { peers: n, blockBytes: Math.round(runs[0][size].blockBytes), intervalMs: runs.find(x => x.n === n)?.[size].intervalMs ?? 0, treeDepth: depth, hopBlocks: hopMs.length },
+    figures
+  }
+}
+
+function charts (runs: ModeRun[], ns: number[], floors: Record<'small' | 'large', Map<number, number>>): ChartSpec[] {
+  const out: ChartSpec[] = []
+  for (const size of ['small', 'large'] as const) {
+    const label = size === 'small' ? '10 KB' : '1 MB'
+    const series = MODES.map(mode => ({ name: MODE_LABEL[mode], points: ns.map(n => [n, round(quantile(runs.find(r => r.n === n && r.mode === mode)?.[size].allMs ?? [], 0.99))] as [number, number]) }))
+    out.push({
+      id: `p99-${size}`,
+      title: `p99 time until every peer committed a ${label} block, by N`,
+      kind: 'line',
+      spec: {
+        title: `${label} blocks: addPayload -> all N peers committed, p99`,
+        xLabel: 'peers (N)',
+        logX: true,
+        yLabel: 'p99',
+        yUnit: 'ms',
+        logY: true,
+        series: [...series, { name: 'floor (one hop x tree depth)', points: ns.map(n => [n, round(floors[size].get(n) ?? Number.NaN)] as [number, number]), dashed: true }]
+      }
+    })
+    out.push({
+      id: `bytes-${size}`,
+      title: `Bytes received per peer per ${label} block, by N`,
+      kind: 'bar',
+      spec: {
+        title: `${label} blocks: bytes received per peer per block (socket reads)`,
+        categories: ns.map(n => `N=${n}`),
+        yLabel: 'bytes per peer per block',
+        yUnit: 'B',
+        series: MODES.map(mode => ({ name: MODE_LABEL[mode], values: ns.map(n => round(runs.find(r => r.n === n && r.mode === mode)?.[size].bytesPerPeerBlock ?? Number.NaN)) })),
+        references: [{ y: size === 'small' ? SMALL : LARGE, label: 'one copy' }]
+      }
+    })
+  }
+  return out
+}
+
+function targetsSection (runs: ModeRun[], n: number): Section {
+  const at = (mode: Mode, size: 'small' | 'large'): SizeRun | undefined => runs.find(r => r.n === n && r.mode === mode)?.[size]
+  const figures: Figure[] = []
+  for (const size of ['small', 'large'] as const) {
+    const ours = at('ours', size)
+    const gs = at('gossipsub', size)
+    const fab = at('fabric', size)
+    if (ours == null || gs == null || fab == null) continue
+    const label = size === 'small' ? '10 KB' : '1 MB'
+    figures.push(
+      figure({ id: `${size}.p99-vs-gossipsub`, label: `${label}: our p99 (target: no worse than gossipsub's)`, unit: 'ms', better: 'lower', value: quantile(ours.allMs, 0.99), baseline: { label: 'gossipsub p99', value: quantile(gs.allMs, 0.99) } }),
+      figure({ id: `${size}.p99-vs-fabric`, label: `${label}: our p99 (target: 10x better than Fabric defaults')`, unit: 'ms', better: 'lower', value: quantile(ours.allMs, 0.99), baseline: { label: 'Fabric defaults p99', value: quantile(fab.allMs, 0.99) } }),
+      figure({ id: `${size}.bytes-vs-gossipsub`, label: `${label}: our bytes per peer per block (target: no more than gossipsub's)`, unit: 'B', better: 'lower', value: ours.bytesPerPeerBlock, baseline: { label: 'gossipsub', value: gs.bytesPerPeerBlock } })
+    )
+  }
+  return { id: `targets-n${n}`, title: `Targets at N = ${n}`, params: { peers: n }, figures }
+}
+
+const bench: Benchmark = {
+  name: 'dissemination',
+  title: 'Block dissemination at N = 10..100: Fabric defaults, this project, gossipsub, against the floor',
+  async run (ctx: BenchContext): Promise<Section[]> {
+    const p = ctx.quick ? QUICK : FULL
+    const only = process.env.BENCH_N?.split(',').map(Number).filter(x => Number.isInteger(x) && x > 1)
+    const ns = only != null && only.length > 0 ? only : p.ns
+    const layout = await testCrypto({ orgs: 1, peers: Math.max(...ns) })
+    try {
+      const signer = ordererSigner(layout)
+      const chain = (channel: string, count: number, bytes: number): BlockChain => buildChain(channelGenesis(layout, channel), channel, signer, count, bytes)
+      const chains = {
+        small: chain(CHANNELS.small, p.warmup + p.smallBlocks, SMALL),
+        large: chain(CHANNELS.large, p.warmup + p.largeBlocks, LARGE),
+        hopSmall: chain(CHANNELS.hopSmall, p.warmup + p.hopSmall, SMALL),
+        hopLarge: chain(CHANNELS.hopLarge, p.warmup + p.hopLarge, LARGE)
+      }
+      const runs: ModeRun[] = []
+      for (const n of ns) {
+        for (const mode of MODES) runs.push(await runMode(ctx, layout, n, mode, p, chains))
+      }
+      const sections: Section[] = []
+      const floors = { small: new Map<number, number>(), large: new Map<number, number>() }
+      for (const n of ns) {
+        const hop = runs.find(r => r.n === n && r.mode === 'ours')?.hop
+        for (const size of ['small', 'large'] as const) {
+          const hopMs = hop?.[size] ?? []
+          floors[size].set(n, quantile(hopMs, 0.99) * treeDepth(n, FANOUT))
+          sections.push(sizeSection(runs, n, size, hopMs))
+        }
+      }
+      const target = ns.includes(50) ? 50 : ns[ns.length - 1]
+      const targets = targetsSection(runs, target)
+      targets.charts = charts(runs, ns, floors)
+      sections.push(targets)
+      return sections
+    } finally {
+      await cleanupTmp()
+    }
+  }
+}
+
+export default bench
