@@ -66,7 +66,7 @@ const largeIntervalMs = (n: number): number => Math.max(500, 25 * n)
 
 const sleep = async (ms: number): Promise<void> => { if (ms > 0) await new Promise(resolve => setTimeout(resolve, ms)) }
 const round = (x: number): number => Number.isFinite(x) ? Number(x.toPrecision(4)) : x
-const mean = (xs: readonly number[]): number => xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length
+
 
 /** Bytes this process has read through read(2) and friends (sockets included). */
 function readBytes (): number {
