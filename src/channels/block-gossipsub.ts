@@ -121,6 +121,7 @@ export class BlockGossipsub {
   }
 
   stop (): void {
+    if (!this.running) return
     this.running = false
     this.init.pubsub.removeEventListener('gossipsub:message', this.onMessage)
     for (const t of this.gaps.values()) this.init.clock.clearTimeout(t)
@@ -141,7 +142,7 @@ export class BlockGossipsub {
   removeChannel (channel: string): void {
     const topic = this.topics.get(channel)
     if (topic == null) return
-    this.unsubscribe(channel)
+    if (this.running) this.unsubscribe(channel) // gossipsub throws when it is not started
     this.topics.delete(channel)
     this.channelOf.delete(topic)
   }
@@ -263,7 +264,7 @@ export class BlockGossipsub {
   /** As Fabric mode: a gap still open `gapRequestDelay` after a later block arrived is asked for at once. */
   private watchGap (channel: string, seq: bigint, from: string): void {
     const delay = this.init.gapRequestDelay ?? 0
-    if (delay <= 0 || this.gaps.has(channel)) return
+    if (delay <= 0 || !this.running || this.gaps.has(channel)) return
     this.gaps.set(channel, this.init.clock.setTimeout(() => {
       this.gaps.delete(channel)
       const height = this.init.ports.height(channel)

@@ -153,7 +153,7 @@ export class BlockPush implements BlockDissemination {
   /** A block was buffered behind a gap: if the gap is still open after gapRequestDelay, ask for it. */
   private watchGap (channel: string, seq: bigint, from: string): void {
     const delay = this.init.gapRequestDelay ?? 0
-    if (delay <= 0 || this.gaps.has(channel)) return
+    if (delay <= 0 || this.unsubscribe == null || this.gaps.has(channel)) return // stopped: no timer
     const timer = this.init.clock.setTimeout(() => {
       this.gaps.delete(channel)
       const height = this.init.ports.height(channel)

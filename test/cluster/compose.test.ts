@@ -8,8 +8,8 @@
  * transactions broadcast to the orderer reach every peer's ledger as the orderer's blocks. A follower cut
  * off by a partition catches up after it heals; the nodes stop cleanly on SIGTERM.
  *
- * The compose files' wiring (anchors, bootstrap peers, ports, MSP folders, the setup script's arguments) is
- * also checked statically, docker/compose.large.yaml included. Without network namespaces (not root, no
+ * The compose files' wiring (anchors, bootstrap peers, ports, MSP folders, the setup script's arguments, the
+ * block dissemination mode) is also checked statically, docker/compose.large.yaml included. Without network namespaces (not root, no
  * `ip`), the run is skipped with the reason.
  */
 import { describe, it, before, after } from 'node:test'
@@ -150,6 +150,14 @@ describe('docker/compose.yaml', () => {
   it('docker/compose.large.yaml (2 orgs x 4 peers) too', () => {
     assert.ok(existsSync(COMPOSE_LARGE), 'docker/compose.large.yaml exists')
     checkWiring(COMPOSE_LARGE, { orgs: 2, peers: 4 })
+  })
+
+  it('block dissemination: Fabric\'s push by default, one mode for every peer from CORE_PEER_GOSSIP_DISSEMINATION', () => {
+    for (const file of [COMPOSE, COMPOSE_LARGE]) {
+      const modes = (env: Record<string, string>): string[] => [...new Set([...loadCompose(file, env).services.values()].filter(isPeer).map(p => p.environment.CORE_PEER_GOSSIP_DISSEMINATION))]
+      assert.deepEqual(modes({}), ['fabric'], `${file}: the default`)
+      assert.deepEqual(modes({ CORE_PEER_GOSSIP_DISSEMINATION: 'gossipsub' }), ['gossipsub'], `${file}: switched from the shell`)
+    }
   })
 
   it('the Dockerfile: fgossip entrypoint, start by default, volumes, non-root, a health check', () => {

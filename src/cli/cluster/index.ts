@@ -11,7 +11,7 @@ import { tcp } from '@libp2p/tcp'
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
 import { multiaddr } from '@multiformats/multiaddr'
-import { preparePlan, readPlan, writePlan, type ClusterPlan } from './plan.js'
+import { DISSEMINATIONS, preparePlan, readPlan, writePlan, type ClusterPlan, type Dissemination } from './plan.js'
 import { isAlive, startNodeProcess, stopProcesses } from './processes.js'
 import { collect, convergence, fetchStatus, progressLine, renderCluster, renderNode } from './status.js'
 import { loadSigningIdentity } from '../../identity/index.js'
@@ -33,6 +33,12 @@ const positive = (name: string) => (value: string): number => {
 const channelOption = (value: string): string => {
   if (!CHANNEL_ID.test(value)) throw new InvalidArgumentError(`--channel: '${value}' is not a valid channel ID (lower-case letters, digits, '.' and '-', starting with a letter)`)
   return value
+}
+
+const disseminationOption = (value: string): Dissemination => {
+  const mode = DISSEMINATIONS.find(d => d === value)
+  if (mode == null) throw new InvalidArgumentError(`--dissemination must be one of ${DISSEMINATIONS.join(', ')}, got '${value}'`)
+  return mode
 }
 
 function out (line: string): void { process.stdout.write(`${line}\n`) }
@@ -72,7 +78,7 @@ async function clusterLoad (plan: ClusterPlan, opts: { tps: number, size: number
   }
 }
 
-interface UpOptions { orgs: number, peers: number, channel: string, dir: string, detach?: boolean, timeout: number, load?: number }
+interface UpOptions { orgs: number, peers: number, channel: string, dissemination: Dissemination, dir: string, detach?: boolean, timeout: number, load?: number }
 
 async function up (opts: UpOptions): Promise<void> {
   const dir = resolve(opts.dir)
@@ -83,7 +89,8 @@ async function up (opts: UpOptions): Promise<void> {
     out(`stopping ${left.length} process(es) left running by a previous run in ${dir}`)
     await stopProcesses(left)
   }
-  const plan = await preparePlan(dir, { orgs: opts.orgs, peers: opts.peers, channel: opts.channel }, out)
+  const plan = await preparePlan(dir, { orgs: opts.orgs, peers: opts.peers, channel: opts.channel }, out, { dissemination: opts.dissemination })
+  out(`block dissemination: ${opts.dissemination} (peer.gossip.dissemination of every peer)`)
   for (const node of plan.nodes) {
     plan.pids[node.name] = startNodeProcess(node)
     await writePlan(plan) // a crash from here on leaves the pids for the next up or down
@@ -157,7 +164,7 @@ async function up (opts: UpOptions): Promise<void> {
     if (stop.signal.aborted) break
     const views = await collect(plan)
     const text = `${renderCluster(plan, views)}\n${loadLine}\n`
-    if (tty) process.stdout.write(`\x1b[H\x1b[2J${new Date().toISOString()}  cluster in ${dir} (Ctrl-C stops it)\n\n${text}`)
+    if (tty) process.stdout.write(`\x1b[H\x1b[2J${new Date().toISOString()}  cluster in ${dir}, block dissemination ${opts.dissemination} (Ctrl-C stops it)\n\n${text}`)
     else if (tick++ % 10 === 0) out(text)
   }
   await new Promise(() => {})
@@ -177,6 +184,7 @@ export function registerClusterCommand (program: Command): void {
     .option('--orgs <n>', 'peer organisations', count('--orgs', 9), 2)
     .option('--peers <n>', 'peers per organisation', count('--peers', 20), 3)
     .option('--channel <name>', 'the channel', channelOption, 'mychannel')
+    .option('--dissemination <mode>', `how peers push blocks (peer.gossip.dissemination of every peer): ${DISSEMINATIONS.join(' or ')}`, disseminationOption, 'fabric')
     .option(...dirOption)
     .option('--detach', 'exit once the cluster has converged, leaving it running')
     .option('--load <tps>', 'drive a light transaction load while showing the status (foreground only)', positive('--load'))

@@ -20,6 +20,7 @@ import { createGenesisBlock } from '../../channels/genesis.js'
 import { genesisOptionsFromCryptoFolder } from '../../channels/crypto-folder.js'
 import { common } from '../../pb/common.js'
 import { freePort } from '../ports.js'
+import type { GossipConfig } from '../../config/index.js'
 
 export interface ClusterNodePlan {
   name: string
@@ -39,12 +40,24 @@ export interface ClusterPlan {
   orgs: number
   peers: number
   channel: string
+  /** how the peers push blocks (`peer.gossip.dissemination` of every peer); absent in plans written before it */
+  dissemination?: Dissemination
   nodes: ClusterNodePlan[]
   /** pids of the running processes, by node name (absent when stopped) */
   pids: Record<string, number>
 }
 
 export interface Topology { orgs: number, peers: number, channel: string }
+
+/** `peer.gossip.dissemination`: Fabric's push or gossipsub. */
+export type Dissemination = GossipConfig['dissemination']
+export const DISSEMINATIONS: readonly Dissemination[] = ['fabric', 'gossipsub']
+
+/** How the cluster's peers run, changeable between runs of the same cluster (crypto and ledgers kept). */
+export interface PeerSettings {
+  /** @default 'fabric' */
+  dissemination?: Dissemination
+}
 
 const STATE = 'cluster.json'
 /** Election and membership timings of the cluster's peers: Fabric's, with the startup shortened for a local demo. */
@@ -73,14 +86,17 @@ export async function writePlan (plan: ClusterPlan): Promise<void> {
 
 /**
  * The plan for `topology` in `dir`: the previous one when the topology is the same (its ports, crypto,
- * genesis block and ledgers reused), else a new one (the folder's generated content replaced).
+ * genesis block and ledgers reused), else a new one (the folder's generated content replaced). The config
+ * files are written afresh either way, with `settings`.
  */
-export async function preparePlan (dir: string, topology: Topology, progress: (line: string) => void): Promise<ClusterPlan> {
+export async function preparePlan (dir: string, topology: Topology, progress: (line: string) => void, settings: PeerSettings = {}): Promise<ClusterPlan> {
+  const dissemination = settings.dissemination ?? 'fabric'
   const previous = await readPlan(dir)
   if (previous != null && previous.orgs === topology.orgs && previous.peers === topology.peers && previous.channel === topology.channel &&
       existsSync(join(dir, 'crypto')) && existsSync(join(dir, `${topology.channel}.block`))) {
-    await writeConfigs(previous)
-    return { ...previous, pids: {} }
+    const plan = { ...previous, dissemination, pids: {} }
+    await writeConfigs(plan)
+    return plan
   }
   if (previous != null) progress(`a ${previous.orgs}x${previous.peers} cluster (channel ${previous.channel}) was here: replacing it`)
   for (const sub of ['crypto', 'config', 'data', 'logs']) await rm(join(dir, sub), { recursive: true, force: true })
@@ -96,7 +112,7 @@ export async function preparePlan (dir: string, topology: Topology, progress: (l
   for (let org = 1; org <= topology.orgs; org++) {
     for (let p = 0; p < topology.peers; p++) await node(`peer${p}.org${org}.example.com`, 'peer', org, `Org${org}MSP`)
   }
-  const plan: ClusterPlan = { version: 1, dir, ...topology, nodes, pids: {} }
+  const plan: ClusterPlan = { version: 1, dir, ...topology, dissemination, nodes, pids: {} }
   const orderer = nodes[0]
   const anchorPeers: Record<string, Array<{ host: string, port: number }>> = {}
   for (const n of nodes.filter(x => x.kind === 'peer' && x.name.startsWith('peer0.'))) anchorPeers[n.mspId] = [{ host: '127.0.0.1', port: n.port }]
@@ -137,6 +153,7 @@ async function writeConfigs (plan: ClusterPlan): Promise<void> {
           gossip: {
             externalEndpoint: `127.0.0.1:${n.port}`,
             bootstrap: anchor === n ? [] : [`127.0.0.1:${anchor.port}`],
+            dissemination: plan.dissemination ?? 'fabric',
             ...PEER_GOSSIP
           }
         },
