@@ -23,8 +23,13 @@ export const STACK = {
 } as const
 
 /** Transports, connection encrypters, stream muxers and connection manager settings (fresh factories per call). */
-export function libp2pStack (): Pick<Libp2pOptions, 'transports' | 'connectionEncrypters' | 'streamMuxers' | 'connectionManager'> {
+export function libp2pStack (): Pick<Libp2pOptions, 'transports' | 'connectionEncrypters' | 'streamMuxers' | 'connectionManager' | 'connectionMonitor'> {
   return {
+    // libp2p pings every connection every 10 s and aborts it when a ping is late. A node busy for a moment (a
+    // burst of handshakes or blocks) then loses every connection at once and reconnects them all, which keeps
+    // it busy: 50 peers in one process never formed a channel that way. Gossip decides who is dead itself
+    // (alive messages, aliveExpirationTimeout: the connection of a dead member is closed), as Fabric does.
+    connectionMonitor: { abortConnectionOnPingFailure: false },
     transports: [tcp()],
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
