@@ -69,6 +69,11 @@ interface Params { ns: number[], smallBlocks: number, smallIntervalMs: number, l
 const FULL: Params = { ns: [10, 25, 50, 100], smallBlocks: 200, smallIntervalMs: 100, largeBlocks: 30, hopSmall: 40, hopLarge: 10, warmup: 5 }
 const QUICK: Params = { ns: [10], smallBlocks: 20, smallIntervalMs: 100, largeBlocks: 3, hopSmall: 10, hopLarge: 3, warmup: 2 }
 const largeIntervalMs = (n: number): number => Math.max(500, 25 * n)
+/** Nodes started together, and the pause between waves. */
+const WAVE = 10
+const WAVE_GAP_MS = 2000
+/** How long a cluster may take to form its channel views before its N is given up. */
+const FORM_TIMEOUT_MS = 300_000
 
 const sleep = async (ms: number): Promise<void> => { if (ms > 0) await new Promise(resolve => setTimeout(resolve, ms)) }
 const round = (x: number): number => Number.isFinite(x) ? Number(x.toPrecision(4)) : x
@@ -174,8 +179,14 @@ async function runMode (ctx: BenchContext, layout: CryptoLayout, n: number, mode
       channels: i => [chains.small.genesis, chains.large.genesis, ...(withHop && i < 2 ? [chains.hopSmall.genesis, chains.hopLarge.genesis] : [])]
     })
     const nodes = peers.map(x => x.node)
-    const started = await Promise.all(nodes.map(async node => { await node.start(); return performance.now() }))
-    const formed = await pollUntil(() => nodes.every(node => node.peersOfChannel(CHANNELS.small).length === n - 1 && node.peersOfChannel(CHANNELS.large).length === n - 1), 'full channel views', 180_000, 50)
+    // started in waves of 10: every pair of peers of an org connects (Noise, then the gossip handshake), and
+    // 100 nodes starting at once spend minutes of one event loop on handshakes alone
+    const started: number[] = []
+    for (let i = 0; i < n; i += WAVE) {
+      if (i > 0) await sleep(WAVE_GAP_MS)
+      started.push(...await Promise.all(nodes.slice(i, i + WAVE).map(async node => { await node.start(); return performance.now() })))
+    }
+    const formed = await pollUntil(() => nodes.every(node => node.peersOfChannel(CHANNELS.small).length === n - 1 && node.peersOfChannel(CHANNELS.large).length === n - 1), 'full channel views', FORM_TIMEOUT_MS, 50)
     const formedMs = formed - Math.max(...started)
     if (mode === 'gossipsub') {
       const want = Math.min(4, n - 1)
@@ -300,12 +311,21 @@ const bench: Benchmark = {
         hopLarge: chain(CHANNELS.hopLarge, p.warmup + p.hopLarge, LARGE)
       }
       const runs: ModeRun[] = []
+      const failed: string[] = []
       for (const n of ns) {
-        for (const mode of MODES) runs.push(await runMode(ctx, layout, n, mode, p, chains))
+        for (const mode of MODES) {
+          try {
+            runs.push(await runMode(ctx, layout, n, mode, p, chains))
+          } catch (err) {
+            ctx.log(`N=${n} ${mode}: not measured: ${(err as Error).message}`)
+            failed.push(`N=${n} ${mode}: ${(err as Error).message}`)
+          }
+        }
       }
+      const measured = ns.filter(n => MODES.every(mode => runs.some(r => r.n === n && r.mode === mode)))
       const sections: Section[] = []
       const floors = { small: new Map<number, number>(), large: new Map<number, number>() }
-      for (const n of ns) {
+      for (const n of measured) {
         const hop = runs.find(r => r.n === n && r.mode === 'ours')?.hop
         for (const size of ['small', 'large'] as const) {
           const hopMs = hop?.[size] ?? []
@@ -313,9 +333,11 @@ const bench: Benchmark = {
           sections.push(sizeSection(runs, n, size, hopMs))
         }
       }
-      const target = ns.includes(50) ? 50 : ns[ns.length - 1]
+      const target = measured.includes(50) ? 50 : measured[measured.length - 1]
+      if (target == null) throw new Error(`nothing measured: ${failed.join('; ')}`)
       const targets = targetsSection(runs, target)
-      targets.charts = charts(runs, ns, floors)
+      targets.charts = charts(runs, measured, floors)
+      if (failed.length > 0) targets.params.notMeasured = failed.join('; ')
       sections.push(targets)
       return sections
     } finally {
