@@ -14,7 +14,8 @@
  * the peers (5% with 3), which Fabric leaves to the next pull round. The peer that took a block in from the
  * orderer therefore also sends the peers it did not push to a `DataDigest` of the block (nonce 0, BLOCK_MSG:
  * a hundred bytes; Fabric's pull ignores a digest it did not ask for). A peer that still lacks the block
- * `announceWait` after the announcement asks its announcer for it (a state request of that one block).
+ * `announceWait` after the announcement (or twice the lag it usually sees between an announcement and the push,
+ * when longer: a 1 MB block takes longer per hop) asks its announcer for it (a state request of that block).
  */
 import { gossip } from '../pb/gossip.js'
 import { seal, type SignedMessage } from '../wire/envelope.js'
@@ -105,8 +106,10 @@ export class BlockPush implements BlockDissemination {
   private readonly seen = new Map<string, Set<bigint>>()
   /** Per channel: the gap timer armed, and the block whose predecessors it waits for. */
   private readonly gaps = new Map<string, { timer: unknown, seq: bigint, from: string }>()
-  /** Announced blocks awaited: `channel/seq` -> the timer that asks the announcer. */
-  private readonly awaited = new Map<string, unknown>()
+  /** Announced blocks awaited: `channel/seq` -> the timer that asks the announcer, and when it was announced. */
+  private readonly awaited = new Map<string, { timer: unknown, at: number }>()
+  /** How late push brings an announced block, smoothed (ms): big blocks travel slower than `announceWait`. */
+  private pushLag = 0
 
   constructor (init: BlockPushInit) {
     this.init = init
@@ -139,7 +142,7 @@ export class BlockPush implements BlockDissemination {
     this.seen.clear()
     for (const g of this.gaps.values()) this.init.clock.clearTimeout(g.timer)
     this.gaps.clear()
-    for (const t of this.awaited.values()) this.init.clock.clearTimeout(t)
+    for (const a of this.awaited.values()) this.init.clock.clearTimeout(a.timer)
     this.awaited.clear()
   }
 
@@ -219,12 +222,29 @@ export class BlockPush implements BlockDissemination {
     if (from == null || !route(from)) { this.count('announce-not-member'); return }
     const key = `${channel}/${seq}`
     if (this.awaited.has(key) || this.awaited.size >= MAX_AWAITED || this.seen.get(channel)?.has(seq) === true || this.init.ports.isDuplicate(channel, seq)) return
-    this.awaited.set(key, this.init.clock.setTimeout(() => {
+    const timer = this.init.clock.setTimeout(() => {
       this.awaited.delete(key)
       if (this.seen.get(channel)?.has(seq) === true || this.init.ports.isDuplicate(channel, seq)) return
       this.count('announce-request')
       this.init.ports.gap(channel, m.sender.pkiIdHex, seq, seq)
-    }, this.init.announceWait ?? 0))
+    }, this.announceWait())
+    this.awaited.set(key, { timer, at: this.init.clock.now() })
+  }
+
+  /** `announceWait`, or twice the usual lag of push behind an announcement when that is longer. */
+  private announceWait (): number {
+    return Math.max(this.init.announceWait ?? 0, Math.round(2 * this.pushLag))
+  }
+
+  /** An announced block came by push: how late, for the next waits (a block asked for already is not counted). */
+  private pushed (channel: string, seq: bigint): void {
+    const key = `${channel}/${seq}`
+    const a = this.awaited.get(key)
+    if (a == null) return
+    this.init.clock.clearTimeout(a.timer)
+    this.awaited.delete(key)
+    const lag = this.init.clock.now() - a.at
+    this.pushLag = this.pushLag === 0 ? lag : 0.8 * this.pushLag + 0.2 * lag
   }
 
   private async onBlock (m: ReceivedBlock): Promise<void> {
@@ -248,6 +268,7 @@ export class BlockPush implements BlockDissemination {
       return
     }
     if (!this.markSeen(channel, seq)) { this.count('duplicate'); return }
+    this.pushed(channel, seq)
     this.gossip(channel, seq, data, m.sender.pkiIdHex)
     try {
       const result = await ports.takeIn(channel, seq, data, block)

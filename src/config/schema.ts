@@ -172,7 +172,8 @@ export const CONFIG_SCHEMA: SchemaTable = {
   'peer.gossip.announceWait': duration(30 * millisecond, // ours
     'The peer that takes a block in from the orderer also announces it (a `DataDigest` of its number, nonce 0) to ' +
     'the channel peers of its org it did not push it to; one of them that has not received the block this long ' +
-    'after the announcement asks the announcer for it. Random push misses about 5% of the peers with ' +
+    'after the announcement (or twice the lag it usually sees between an announcement and the push, when longer) ' +
+    'asks the announcer for it. Random push misses about 5% of the peers with ' +
     "`propagatePeerNum` 3; Fabric leaves them to the next pull round. 0 turns announcements off (Fabric's " +
     'behaviour).', { min: 0, origin: 'ours' }),
   'peer.gossip.eagerFlush': bool(true, // ours

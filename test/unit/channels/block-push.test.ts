@@ -190,3 +190,45 @@ describe('block push announcements (announceWait)', () => {
     assert.equal(asked.length, 0)
   })
 })
+
+describe('block push announcements: the wait follows the lag of push', () => {
+  it('after announced blocks arrived late by push, a peer waits twice that lag before asking', async () => {
+    const clock = new FakeClock()
+    const asked: bigint[] = []
+    const handlers: Array<{ p: (m: ReceivedBlock) => boolean, h: (m: ReceivedBlock) => void | Promise<void> }> = []
+    const held = new Set<bigint>()
+    const ports: BlockPushPorts = {
+      send: () => {},
+      subscribe: (p, h) => { handlers.push({ p, h }); return () => {} },
+      members: () => ['aa', 'bb'].map(member),
+      remotePeerOf: m => ({ pkiId: m.pkiId }),
+      routingFilter: () => () => true,
+      isOrgInChannel: () => true,
+      isDuplicate: (_ch, seq) => held.has(seq),
+      check: () => ({}) as common.Block,
+      takeIn: async (_ch, seq) => { held.add(seq); return 'committed' },
+      behind: () => {},
+      gap: (_ch, _from, start) => { asked.push(start) },
+      height: () => 0n
+    }
+    const push = new BlockPush({ ports, clock, propagatePeerNum: 1, propagateIterations: 1, maxPropagationBurstSize: 10, maxPropagationBurstLatency: 10, eagerFlush: true, announceWait: 30 })
+    push.start()
+    const deliver = async (m: ReceivedBlock): Promise<void> => { for (const { p, h } of handlers) if (p(m)) await h(m) }
+    const sender = { pkiIdHex: 'aa', identity: { mspId: 'Org1MSP' } as PeerIdentity }
+    const announce = async (seq: bigint): Promise<void> => { await deliver({ kind: 'dataDig', sender, message: { nonce: 0n, channel: new TextEncoder().encode(CHANNEL), tag: gossip.GossipMessage.Tag.CHAN_AND_ORG, dataDig: { nonce: 0n, digests: [new TextEncoder().encode(String(seq))], msgType: gossip.PullMsgType.BLOCK_MSG } } as unknown as gossip.GossipMessage }) }
+    const block = async (seq: bigint): Promise<void> => { await deliver({ kind: 'dataMsg', sender, message: { nonce: 0n, channel: new TextEncoder().encode(CHANNEL), tag: gossip.GossipMessage.Tag.CHAN_AND_ORG, dataMsg: { payload: { seqNum: seq, data: new Uint8Array([1]), privateData: [] } } } as unknown as gossip.GossipMessage }) }
+    // a block announced, then pushed 25 ms later (within the 30 ms): not asked; the lag is learnt
+    await announce(1n)
+    clock.advance(25)
+    await block(1n)
+    clock.advance(100)
+    assert.deepEqual(asked, [])
+    // the next one is awaited 2 x 25 = 50 ms: still missing at 40 ms is not asked yet, at 50 it is
+    await announce(2n)
+    clock.advance(40)
+    assert.deepEqual(asked, [])
+    clock.advance(10)
+    assert.deepEqual(asked, [2n])
+    push.stop()
+  })
+})
