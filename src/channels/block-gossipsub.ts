@@ -27,7 +27,8 @@ import { TopicValidatorResult, type GossipSub, type Message } from '@libp2p/goss
 import { Counter, type Registry } from 'prom-client'
 import { gossip } from '../pb/gossip.js'
 import { createLogger } from '../logging.js'
-import type { Clock, TimerHandle } from '../algo/clock.js'
+import { GapWatch, type BlockTakeInPorts } from './gap-watch.js'
+import type { Clock } from '../algo/clock.js'
 import type { PeerId } from '@libp2p/interface'
 import type { common } from '../pb/common.js'
 
@@ -38,25 +39,13 @@ export const SCORE_ALLOWED = 1
 export const SCORE_BARRED = -1_000_000
 
 /** What gossipsub dissemination needs of the rest of the node. */
-export interface BlockGossipsubPorts {
+export interface BlockGossipsubPorts extends BlockTakeInPorts {
   /** My org's MSP id. */
   mspId: string
   /** The PKI-ID (hex) and org of the peer whose handshake proved this PeerId, if connected. */
   identify(peerId: string): { pkiIdHex: string, mspId: string } | undefined
   /** Whether the peer (PKI-ID hex) is an alive member of a joined channel (StateInfo published, not left). */
   isChannelMember(channel: string, pkiIdHex: string): boolean
-  /** Whether the block is committed, being committed or waiting already (cheap, before verifying). */
-  isDuplicate(channel: string, seq: bigint): boolean
-  /** Verifies a block; throws a `BlockVerificationError` (with `reason`) when refused. */
-  check(channel: string, seq: bigint, bytes: Uint8Array): common.Block
-  /** Takes a verified block in: offered to pull, then to the ledger (in-order commit). */
-  takeIn(channel: string, seq: bigint, bytes: Uint8Array, verified: common.Block): Promise<'committed' | 'buffered' | 'duplicate'>
-  /** The ledger is behind what the channel gossips: catch up now. */
-  behind(channel: string): void
-  /** The blocks `start..end` are still missing `gapRequestDelay` after a later block came from `peerHex`: ask now. */
-  gap(channel: string, peerHex: string, start: bigint, end: bigint): void
-  /** The ledger height of a channel. */
-  height(channel: string): bigint | undefined
 }
 
 export interface BlockGossipsubInit {
@@ -96,12 +85,13 @@ export class BlockGossipsub {
   private readonly channelOf = new Map<string, string>()
   /** what the validator verified, for the message handler (same bytes object) */
   private readonly verified = new WeakMap<Uint8Array, Verified>()
-  private readonly gaps = new Map<string, TimerHandle>()
+  private readonly gaps: GapWatch
   private running = false
   private readonly onMessage = (evt: CustomEvent<{ propagationSource: PeerId, msg: Message }>): void => { this.take(evt.detail.propagationSource, evt.detail.msg) }
 
   constructor (init: BlockGossipsubInit, gate: ScoreGate) {
     this.init = init
+    this.gaps = new GapWatch({ clock: init.clock, delay: init.gapRequestDelay ?? 0, ports: init.ports, onRequest: () => { this.count('gap-request') } })
     gate.set(peerId => this.score(peerId))
     // a score must never be older than what it depends on: gossipsub grafts a peer as soon as it subscribes,
     // with the score it had before (cached for a heartbeat), so it is not cached at all
@@ -124,8 +114,7 @@ export class BlockGossipsub {
     if (!this.running) return
     this.running = false
     this.init.pubsub.removeEventListener('gossipsub:message', this.onMessage)
-    for (const t of this.gaps.values()) this.init.clock.clearTimeout(t)
-    this.gaps.clear()
+    this.gaps.stop()
     for (const channel of this.topics.keys()) this.unsubscribe(channel)
   }
 
@@ -253,26 +242,12 @@ export class BlockGossipsub {
     try {
       const result = await this.init.ports.takeIn(v.channel, v.seq, v.data, v.block)
       this.count(result)
-      if (result === 'buffered' && sender != null) this.watchGap(v.channel, v.seq, sender)
+      if (result === 'buffered' && sender != null && this.running) this.gaps.watch(v.channel, v.seq, sender)
     } catch (err) {
       const reason = (err as { reason?: string }).reason ?? 'refused'
       this.count(reason)
       if (reason === 'too-far') this.init.ports.behind(v.channel)
     }
-  }
-
-  /** As Fabric mode: a gap still open `gapRequestDelay` after a later block arrived is asked for at once. */
-  private watchGap (channel: string, seq: bigint, from: string): void {
-    const delay = this.init.gapRequestDelay ?? 0
-    if (delay <= 0 || !this.running || this.gaps.has(channel)) return
-    this.gaps.set(channel, this.init.clock.setTimeout(() => {
-      this.gaps.delete(channel)
-      const height = this.init.ports.height(channel)
-      if (height != null && height < seq) {
-        this.count('gap-request')
-        this.init.ports.gap(channel, from, height, seq - 1n)
-      }
-    }, delay))
   }
 
   private count (result: string): void {

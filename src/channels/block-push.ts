@@ -21,6 +21,7 @@ import { gossip } from '../pb/gossip.js'
 import { seal, type SignedMessage } from '../wire/envelope.js'
 import { selectPeers, type RoutingFilter } from '../filter/index.js'
 import { BatchingEmitter } from '../algo/batcher.js'
+import { GapWatch, type BlockTakeInPorts } from './gap-watch.js'
 import { createLogger } from '../logging.js'
 import { Counter, type Registry } from 'prom-client'
 import type { Clock } from '../algo/clock.js'
@@ -32,7 +33,7 @@ import type { common } from '../pb/common.js'
 const Tag = gossip.GossipMessage.Tag
 
 /** What block push needs of the rest of the node. */
-export interface BlockPushPorts {
+export interface BlockPushPorts extends BlockTakeInPorts {
   send(msg: SignedMessage, ...peers: Array<{ pkiId?: Uint8Array, endpoint?: Multiaddr }>): void
   subscribe(predicate: (m: ReceivedBlock) => boolean, handler: (m: ReceivedBlock) => void | Promise<void>): () => void
   members(): NetworkMember[]
@@ -41,18 +42,6 @@ export interface BlockPushPorts {
   routingFilter(channel: string, tag: gossip.GossipMessage.Tag): RoutingFilter
   /** Whether an org is one of a joined channel's orgs. */
   isOrgInChannel(channel: string, mspId: string): boolean
-  /** Whether the block is committed, being committed or waiting already (cheap, before verifying). */
-  isDuplicate(channel: string, seq: bigint): boolean
-  /** Verifies a block (signature, data hash, number, channel); throws a `BlockVerificationError` when refused. */
-  check(channel: string, seq: bigint, bytes: Uint8Array): common.Block
-  /** Takes a verified block in: offered to pull, then to the ledger (in-order commit). */
-  takeIn(channel: string, seq: bigint, bytes: Uint8Array, verified: common.Block): Promise<'committed' | 'buffered' | 'duplicate'>
-  /** The ledger is behind what the channel gossips: catch up now. */
-  behind(channel: string): void
-  /** The blocks `start..end` are missing (a gap, or an announced block push did not bring): ask `peerHex` now. */
-  gap(channel: string, peerHex: string, start: bigint, end: bigint): void
-  /** The ledger height of a channel. */
-  height(channel: string): bigint | undefined
 }
 
 /** How a node pushes blocks: Fabric's push (this module) or gossipsub (`block-gossipsub.ts`). */
@@ -105,7 +94,7 @@ export class BlockPush implements BlockDissemination {
   private unsubscribe: (() => void) | undefined
   private readonly seen = new Map<string, Set<bigint>>()
   /** Per channel: the gap timer armed, and the block whose predecessors it waits for. */
-  private readonly gaps = new Map<string, { timer: unknown, seq: bigint, from: string }>()
+  private readonly gaps: GapWatch
   /** Announced blocks awaited: `channel/seq` -> the timer that asks the announcer, and when it was announced. */
   private readonly awaited = new Map<string, { timer: unknown, at: number }>()
   /** How late push brings an announced block, smoothed (ms): big blocks travel slower than `announceWait`. */
@@ -121,6 +110,7 @@ export class BlockPush implements BlockDissemination {
       clock: init.clock,
       emit: batch => { for (const b of batch) this.push(b.msg, b.channel, b.except) }
     })
+    this.gaps = new GapWatch({ clock: init.clock, delay: init.gapRequestDelay ?? 0, ports: init.ports, onRequest: () => { this.count('gap-request') } })
     if (init.registry != null) {
       this.received = new Counter({ name: 'gossip_blocks_received', help: 'Block messages received by push, by result', labelNames: ['result'], registers: [init.registry] })
     }
@@ -140,8 +130,7 @@ export class BlockPush implements BlockDissemination {
     this.unsubscribe = undefined
     this.emitter.stop()
     this.seen.clear()
-    for (const g of this.gaps.values()) this.init.clock.clearTimeout(g.timer)
-    this.gaps.clear()
+    this.gaps.stop()
     for (const a of this.awaited.values()) this.init.clock.clearTimeout(a.timer)
     this.awaited.clear()
   }
@@ -151,21 +140,6 @@ export class BlockPush implements BlockDissemination {
 
   removeChannel (channel: string): void {
     this.seen.delete(channel)
-  }
-
-  /** A block was buffered behind a gap: if the gap is still open after gapRequestDelay, ask for it. */
-  private watchGap (channel: string, seq: bigint, from: string): void {
-    const delay = this.init.gapRequestDelay ?? 0
-    if (delay <= 0 || this.unsubscribe == null || this.gaps.has(channel)) return // stopped: no timer
-    const timer = this.init.clock.setTimeout(() => {
-      this.gaps.delete(channel)
-      const height = this.init.ports.height(channel)
-      if (height != null && height < seq) {
-        this.count('gap-request')
-        this.init.ports.gap(channel, from, height, seq - 1n)
-      }
-    }, delay)
-    this.gaps.set(channel, { timer, seq, from })
   }
 
   /** Forgets a block number (its block could not be committed), so that another copy is taken and forwarded. */
@@ -273,7 +247,7 @@ export class BlockPush implements BlockDissemination {
     try {
       const result = await ports.takeIn(channel, seq, data, block)
       this.count(result)
-      if (result === 'buffered') this.watchGap(channel, seq, m.sender.pkiIdHex)
+      if (result === 'buffered' && this.unsubscribe != null) this.gaps.watch(channel, seq, m.sender.pkiIdHex)
     } catch (err) {
       const reason = (err as { reason?: string }).reason ?? 'refused'
       this.count(reason)
