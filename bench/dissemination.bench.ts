@@ -22,7 +22,7 @@
  * Sizes: 10 KB blocks, 200 at 10 per second (quick: 20); 1 MB blocks, 30 (quick: 3), one every
  * max(500 ms, 25 ms x N) (what one process on this machine's cores sustains at N = 100). Timings that only make
  * the network form fast are shortened (gossipTimings); the pull interval and everything else that moves blocks
- * keep their defaults. `BENCH_N=10,25` limits the Ns.
+ * keep their defaults. `BENCH_N=10,25` limits the Ns, `BENCH_MODES=ours,gossipsub` the modes.
  */
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
@@ -318,6 +318,7 @@ const bench: Benchmark = {
     const p = ctx.quick ? QUICK : FULL
     const only = process.env.BENCH_N?.split(',').map(Number).filter(x => Number.isInteger(x) && x > 1)
     const ns = only != null && only.length > 0 ? only : p.ns
+    const modes = (process.env.BENCH_MODES?.split(',') ?? [...MODES]).filter((m): m is Mode => (MODES as readonly string[]).includes(m))
     const layout = await testCrypto({ orgs: 1, peers: Math.max(...ns) })
     try {
       const signer = ordererSigner(layout)
@@ -331,7 +332,7 @@ const bench: Benchmark = {
       const runs: ModeRun[] = []
       const failed: string[] = []
       for (const n of ns) {
-        for (const mode of MODES) {
+        for (const mode of modes) {
           try {
             runs.push(await runMode(ctx, layout, n, mode, p, chains))
           } catch (err) {
@@ -341,7 +342,7 @@ const bench: Benchmark = {
           }
         }
       }
-      const measured = ns.filter(n => MODES.every(mode => runs.some(r => r.n === n && r.mode === mode)))
+      const measured = ns.filter(n => modes.every(mode => runs.some(r => r.n === n && r.mode === mode)))
       const sections: Section[] = []
       const floors = { small: new Map<number, number>(), large: new Map<number, number>() }
       for (const n of measured) {

@@ -95,8 +95,10 @@ export class BlockPush implements BlockDissemination {
   private readonly seen = new Map<string, Set<bigint>>()
   /** Per channel: the gap timer armed, and the block whose predecessors it waits for. */
   private readonly gaps: GapWatch
-  /** Announced blocks awaited: `channel/seq` -> the timer that asks the announcer, and when it was announced. */
-  private readonly awaited = new Map<string, { timer: unknown, at: number }>()
+  /** Announced blocks awaited: `channel/seq` -> the timer that asks the announcer. */
+  private readonly awaited = new Map<string, unknown>()
+  /** When each announced block was announced, until its push copy arrives (bounded like `awaited`). */
+  private readonly announcedAt = new Map<string, number>()
   /** How late push brings an announced block, smoothed (ms): big blocks travel slower than `announceWait`. */
   private pushLag = 0
 
@@ -131,8 +133,9 @@ export class BlockPush implements BlockDissemination {
     this.emitter.stop()
     this.seen.clear()
     this.gaps.stop()
-    for (const a of this.awaited.values()) this.init.clock.clearTimeout(a.timer)
+    for (const t of this.awaited.values()) this.init.clock.clearTimeout(t)
     this.awaited.clear()
+    this.announcedAt.clear()
   }
 
   /** Channels need no setup: a block's channel is routed by the channel service. */
@@ -196,28 +199,35 @@ export class BlockPush implements BlockDissemination {
     if (from == null || !route(from)) { this.count('announce-not-member'); return }
     const key = `${channel}/${seq}`
     if (this.awaited.has(key) || this.awaited.size >= MAX_AWAITED || this.seen.get(channel)?.has(seq) === true || this.init.ports.isDuplicate(channel, seq)) return
-    const timer = this.init.clock.setTimeout(() => {
+    this.awaited.set(key, this.init.clock.setTimeout(() => {
       this.awaited.delete(key)
       if (this.seen.get(channel)?.has(seq) === true || this.init.ports.isDuplicate(channel, seq)) return
       this.count('announce-request')
       this.init.ports.gap(channel, m.sender.pkiIdHex, seq, seq)
-    }, this.announceWait())
-    this.awaited.set(key, { timer, at: this.init.clock.now() })
+    }, this.announceWait()))
+    if (this.announcedAt.size >= MAX_AWAITED) this.announcedAt.delete(this.announcedAt.keys().next().value as string)
+    this.announcedAt.set(key, this.init.clock.now())
   }
 
-  /** `announceWait`, or twice the usual lag of push behind an announcement when that is longer. */
+  /** `announceWait`, or twice the usual lag of push behind an announcement when that is longer (at most 20x). */
   private announceWait (): number {
-    return Math.max(this.init.announceWait ?? 0, Math.round(2 * this.pushLag))
+    const base = this.init.announceWait ?? 0
+    return Math.min(20 * base, Math.max(base, Math.round(2 * this.pushLag)))
   }
 
-  /** An announced block came by push: how late, for the next waits (a block asked for already is not counted). */
+  /**
+   * A push copy of an announced block arrived (first, or after the block came another way): how late it is,
+   * for the next waits. Learnt from every announced block, so a wait too short for the blocks' size grows
+   * instead of making every announced peer ask for every block.
+   */
   private pushed (channel: string, seq: bigint): void {
     const key = `${channel}/${seq}`
-    const a = this.awaited.get(key)
-    if (a == null) return
-    this.init.clock.clearTimeout(a.timer)
-    this.awaited.delete(key)
-    const lag = this.init.clock.now() - a.at
+    const at = this.announcedAt.get(key)
+    if (at == null) return
+    this.announcedAt.delete(key)
+    const timer = this.awaited.get(key)
+    if (timer != null) { this.init.clock.clearTimeout(timer); this.awaited.delete(key) }
+    const lag = this.init.clock.now() - at
     this.pushLag = this.pushLag === 0 ? lag : 0.8 * this.pushLag + 0.2 * lag
   }
 
@@ -232,6 +242,7 @@ export class BlockPush implements BlockDissemination {
     }
     const { seqNum: seq, data } = payload
     const ports = this.init.ports
+    this.pushed(channel, seq)
     if (this.seen.get(channel)?.has(seq) === true || ports.isDuplicate(channel, seq)) { this.count('duplicate'); return }
     let block: common.Block
     try {
@@ -242,7 +253,6 @@ export class BlockPush implements BlockDissemination {
       return
     }
     if (!this.markSeen(channel, seq)) { this.count('duplicate'); return }
-    this.pushed(channel, seq)
     this.gossip(channel, seq, data, m.sender.pkiIdHex)
     try {
       const result = await ports.takeIn(channel, seq, data, block)

@@ -169,7 +169,7 @@ export const CONFIG_SCHEMA: SchemaTable = {
     'When a pushed block arrives with a gap before it (push missed this peer) and the gap is still open after ' +
     'this delay, the missing blocks are asked at once (a state request to the peer that sent the later block) ' +
     "instead of waiting for the next pull round or state transfer check. 0 turns it off (Fabric's behaviour).", { min: 0, origin: 'ours' }),
-  'peer.gossip.announceWait': duration(30 * millisecond, // ours
+  'peer.gossip.announceWait': duration(100 * millisecond, // ours
     'The peer that takes a block in from the orderer also announces it (a `DataDigest` of its number, nonce 0) to ' +
     'the channel peers of its org it did not push it to; one of them that has not received the block this long ' +
     'after the announcement (or twice the lag it usually sees between an announcement and the push, when longer) ' +
