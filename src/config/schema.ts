@@ -292,8 +292,9 @@ export const CONFIG_SCHEMA: SchemaTable = {
   'peer.gossip.state.maxRetries': int(3, // Fabric default
     'Attempts for one state transfer request.'),
   'peer.gossip.state.parallelRequests': int(4, // ours
-    'State transfer requests of `batchSize` blocks a catching-up peer keeps in flight at once (to different ' +
-    "peers when it can). 1 is Fabric's behaviour: one request at a time.", { origin: 'ours' }),
+    'State transfer requests of `batchSize` blocks a catching-up peer keeps in flight at once, over consecutive ' +
+    'ranges, spread over the peers whose height covers them; the blocks asked for and not yet committed stay ' +
+    "within 4 x `blockBufferSize` of the ledger height. 1 is Fabric's behaviour: one request at a time.", { origin: 'ours' }),
 
   // ---- peer.deliveryclient ----------------------------------------------------------------------------------
   'peer.deliveryclient.connTimeout': duration(3 * second, // Fabric default

@@ -29,6 +29,8 @@ export type {
   VerifiedBlock
 } from './verify.js'
 export { BlockStore, BlockStoreError, blockStoreLayout, MAX_RANGE_BLOCKS } from './block-store.js'
+export { VerifyPool } from './verify-pool.js'
+export type { VerifyPoolInit, VerifyJob, VerifyResult } from './verify-pool.js'
 export type { BlockStoreErrorReason, BlockStoreOptions, RangeOptions } from './block-store.js'
 export { createBlock, createEnvelope, signBlock } from './block-builder.js'
 export type { CreateBlockOptions, CreateEnvelopeOptions, SignBlockOptions } from './block-builder.js'

@@ -9,7 +9,8 @@
  *     h = selfHeight(), max = the highest height among peers();  h >= max: nothing to do
  *     round over [h .. max-1], cut into inclusive chunks [s .. min(max-1, s + batchSize)]  (<= batchSize+1 blocks)
  *     while fewer than `parallel` chunks are in flight (Fabric: 1) and the next chunk ends below h + transferWindow:
- *       request(peer, s, e) of a random peer whose height > e (one not yet tried for the chunk when possible)
+ *       request(peer, s, e) of a random peer whose height > e (one not yet tried for the chunk when possible,
+ *         and among those one the fewest other chunks in flight wait on: parallel chunks spread over the peers)
  *       wait responseTimeout for onResponse(peer, s, e) or for selfHeight() > e
  *         timeout, or onFailure (empty or bad response): ask again, up to maxRetries more times, then give up
  *           the round (Fabric abandons the whole range until the next check)
@@ -445,7 +446,7 @@ export class AntiEntropy {
    * @returns false when no peer is eligible
    */
   private send (round: Round, chunk: Chunk): boolean {
-    const peer = this.pickPeer(chunk)
+    const peer = this.pickPeer(round, chunk)
     if (peer === undefined) return false
     chunk.peer = peer
     chunk.tried.add(peer)
@@ -483,7 +484,12 @@ export class AntiEntropy {
     if (!this.send(round, chunk)) this.endRound('no-peer')
   }
 
-  private pickPeer (chunk: Chunk): string | undefined {
+  /**
+   * A random peer whose height covers the chunk, among those not asked for it yet when there are any, and
+   * among those the fewest other chunks in flight wait on (with one chunk in flight, as Fabric, that is
+   * every such peer).
+   */
+  private pickPeer (round: Round, chunk: Chunk): string | undefined {
     let peers: readonly PeerHeight[]
     try {
       peers = this.adapter.peers()
@@ -494,7 +500,15 @@ export class AntiEntropy {
     const eligible = [...new Set(peers.filter(p => p.height > chunk.end).map(p => p.id))]
     if (eligible.length === 0) return undefined
     const fresh = eligible.filter(id => !chunk.tried.has(id))
-    const pool = fresh.length > 0 ? fresh : eligible
+    let pool = fresh.length > 0 ? fresh : eligible
+    if (round.chunks.size > 1 && pool.length > 1) {
+      const load = new Map<string, number>()
+      for (const other of round.chunks.values()) {
+        if (other !== chunk && other.timer !== undefined) load.set(other.peer, (load.get(other.peer) ?? 0) + 1)
+      }
+      const least = Math.min(...pool.map(id => load.get(id) ?? 0))
+      pool = pool.filter(id => (load.get(id) ?? 0) === least)
+    }
     return pool[Math.min(pool.length - 1, Math.floor(this.random() * pool.length))]
   }
 

@@ -29,9 +29,32 @@ export const TRANSFER_WINDOW = 2 * BLOCK_BUFFER_SIZE // blocks; ours, after Fabr
 /** State requests in flight at once. Fabric asks one chunk, waits for it, then asks the next. */
 export const PARALLEL_REQUESTS = 1 // Fabric
 /**
+ * How far ahead of its height a ledger takes blocks of state responses, in blockBufferSizes: the bound of
+ * the payload buffer, which the anti-entropy window ({@link transferWindowFor}) never exceeds.
+ */
+export const TRANSFER_LIMIT_FACTOR = 4 // ours
+
+/**
+ * The anti-entropy window of a peer with these settings: Fabric's 2 x blockBufferSize, widened to hold
+ * `parallel` requests of `batchSize + 1` blocks twice over (one set answered and committing while the next
+ * is in flight), never beyond TRANSFER_LIMIT_FACTOR x blockBufferSize. With parallel 1 (Fabric) it is
+ * 2 x blockBufferSize whatever the batch size.
+ */
+export function transferWindowFor (blockBufferSize: number, batchSize: number, parallel: number): number {
+  const fabric = 2 * blockBufferSize
+  if (parallel <= 1) return fabric
+  return Math.max(fabric, Math.min(TRANSFER_LIMIT_FACTOR * blockBufferSize, 2 * parallel * (batchSize + 1)))
+}
+/**
  * Blocks the channel's block message store keeps for pull: a block more than this below the newest is
  * evicted, so up to maxBlockCountToStore + 1 are held (`peer.gossip.maxBlockCountToStore`).
  */
 export const MAX_BLOCK_COUNT_TO_STORE = 10 // blocks; Fabric default (100 in v1.0)
 /** How long a block stays in the channel's block message store (Fabric chanstate.go: `PullInterval * 100`). */
 export const BLOCK_EXPIRATION_INTERVAL = 100 * PULL_INTERVAL // Fabric: 400 s with the default pullInterval
+/**
+ * The most blocks, and bytes, the ledger commits in one atomic write: the blocks ready in order at once are
+ * committed together (a catching-up peer pays one LevelDB write per run rather than per block).
+ */
+export const MAX_COMMIT_RUN = 256 // blocks; ours
+export const MAX_COMMIT_RUN_BYTES = 32 * 1024 * 1024 // bytes; ours

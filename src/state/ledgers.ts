@@ -13,22 +13,33 @@
  * trust root (it carries the orderer orgs the other blocks are checked against).
  */
 import { join } from 'node:path'
+import { availableParallelism } from 'node:os'
 import { common } from '../pb/common.js'
-import { BlockStore, verifyBlock, verifyChainLink, ordererValidatorFor, BlockVerificationError, type OrdererValidator, type OrdererOrg } from '../ledger/index.js'
-import { PayloadBuffer } from './payload-buffer.js'
+import { BlockStore, VerifyPool, verifyBlock, verifyChainLink, ordererValidatorFor, BlockVerificationError, type OrdererValidator, type OrdererOrg } from '../ledger/index.js'
+import { PayloadBuffer, type BufferedPayload } from './payload-buffer.js'
+import { BLOCK_BUFFER_SIZE, MAX_COMMIT_RUN, MAX_COMMIT_RUN_BYTES, TRANSFER_LIMIT_FACTOR } from './constants.js'
+import { blockHeaderHash } from '../wire/block.js'
 import { createLogger } from '../logging.js'
 import { Counter, Histogram, type Registry } from 'prom-client'
 
-interface Pending { block: common.Block, bytes: Uint8Array }
+interface Pending {
+  block: common.Block
+  bytes: Uint8Array
+  /** SHA-256 of the block's header DER bytes, when verification computed it (the next block's previous_hash). */
+  headerHash?: Uint8Array
+}
 
 interface ChannelLedger {
   name: string
   store: BlockStore
   buffer: PayloadBuffer<Pending>
   validator: OrdererValidator
+  ordererOrgs: readonly OrdererOrg[]
+  /** The orderer orgs' number in the verification pool, once a block was sent there. */
+  poolValidator?: number
   committing: Promise<void>
-  /** The last block refused at commit time, so that its taker hears why. */
-  lastFailure?: { seq: bigint, error: Error }
+  /** The last blocks refused at commit time (`seq..last`), so that their takers hear why. */
+  lastFailure?: { seq: bigint, last: bigint, error: Error }
 }
 
 export interface LedgersInit {
@@ -36,12 +47,22 @@ export interface LedgersInit {
   dir: string
   /** Payloads accepted ahead of the height. @default 20 (Fabric `blockBufferSize`) */
   blockBufferSize?: number
+  /**
+   * Blocks of state responses accepted ahead of the height; at least the anti-entropy window
+   * (`transferWindowFor`, constants.ts). @default TRANSFER_LIMIT_FACTOR x blockBufferSize (80)
+   */
+  transferWindow?: number
   /** Called after every commit with the channel's new height. */
   onHeight: (channel: string, height: bigint) => void
   /** Called once per block committed (the genesis block included), after it is on disk. */
   onCommit?: (channel: string, number: bigint) => void
   /** Called when a block taken in could not be committed (it does not chain): forget it, take another copy. */
   onRefused?: (channel: string, number: bigint) => void
+  /**
+   * Worker threads that verify the blocks `addPayload` is given unverified (state transfer's), off the event
+   * loop; 0 verifies them on it. @default 1 on a machine of 2 or more cores, else 0
+   */
+  verifyThreads?: number
   registry?: Registry
 }
 
@@ -52,11 +73,16 @@ export class Ledgers {
   private readonly opening = new Map<string, Promise<ChannelLedger>>()
   private readonly rejected?: Counter<'reason'>
   private readonly commitDuration?: Histogram
+  private readonly verifications?: Counter<'thread'>
+  private readonly pool: VerifyPool | undefined
 
   constructor (init: LedgersInit) {
     this.init = init
+    const threads = init.verifyThreads ?? (availableParallelism() >= 2 ? 1 : 0)
+    this.pool = threads > 0 ? new VerifyPool({ threads, onError: err => { this.log.warn(`block verification thread failed: ${err.message}`) } }) : undefined
     if (init.registry != null) {
       this.rejected = new Counter({ name: 'gossip_state_rejected_blocks', help: 'Blocks refused (malformed, failed verification, out of range), by reason', labelNames: ['reason'], registers: [init.registry] })
+      this.verifications = new Counter({ name: 'gossip_state_block_verifications', help: 'Blocks verified at take-in, by thread: main (the event loop) or worker', labelNames: ['thread'], registers: [init.registry] })
       this.commitDuration = new Histogram({ name: 'gossip_state_commit_duration', help: 'Time to commit a block, in seconds', registers: [init.registry], buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] })
     }
   }
@@ -79,14 +105,21 @@ export class Ledgers {
     const existing = this.ledgers.get(channel)
     if (existing != null) {
       existing.validator = ordererValidatorFor(ordererOrgs)
+      existing.ordererOrgs = ordererOrgs
+      if (existing.poolValidator !== undefined) this.pool?.forget(existing.poolValidator)
+      existing.poolValidator = undefined
       return existing
     }
     const store = await BlockStore.open(join(this.init.dir, encodeURIComponent(channel)))
     const ledger: ChannelLedger = {
       name: channel,
       store,
-      buffer: new PayloadBuffer<Pending>(store.height(), { blockBufferSize: this.init.blockBufferSize }),
+      buffer: new PayloadBuffer<Pending>(store.height(), {
+        blockBufferSize: this.init.blockBufferSize,
+        transferWindow: this.init.transferWindow ?? TRANSFER_LIMIT_FACTOR * (this.init.blockBufferSize ?? BLOCK_BUFFER_SIZE)
+      }),
       validator: ordererValidatorFor(ordererOrgs),
+      ordererOrgs,
       committing: Promise.resolve()
     }
     this.ledgers.set(channel, ledger)
@@ -128,21 +161,48 @@ export class Ledgers {
   check (channel: string, seq: bigint, bytes: Uint8Array): common.Block {
     const ledger = this.ledgers.get(channel)
     if (ledger == null) throw new Error(`channel ${channel} has no ledger`)
-    let block: common.Block
+    const block = this.decode(bytes)
+    this.verifyHere(ledger, seq, block)
+    return block
+  }
+
+  private decode (bytes: Uint8Array): common.Block {
     try {
-      block = common.Block.decode(bytes)
+      return common.Block.decode(bytes)
     } catch (err) {
       throw this.refuse(new BlockVerificationError('malformed', `block does not decode: ${(err as Error).message}`))
     }
-    // the chain link, when it can be known for sure: the next block must follow the last committed header
-    // (a buffered predecessor is not trusted for this: it may be the one that does not chain)
-    const previousHeaderHash = seq === ledger.store.height() ? ledger.store.lastHeaderHash() : undefined
+  }
+
+  /**
+   * The chain link, when it can be known for sure: the next block must follow the last committed header
+   * (a buffered predecessor is not trusted for this: it may be the one that does not chain).
+   */
+  private knownPreviousHash (ledger: ChannelLedger, seq: bigint): Uint8Array | undefined {
+    return seq === ledger.store.height() ? ledger.store.lastHeaderHash() : undefined
+  }
+
+  /** verifyBlock on this thread; returns the block's header hash. */
+  private verifyHere (ledger: ChannelLedger, seq: bigint, block: common.Block): Uint8Array {
+    this.verifications?.inc({ thread: 'main' })
     try {
-      verifyBlock(block, { channelId: channel, expectedNumber: seq, previousHeaderHash, ordererOrgs: ledger.validator })
+      return verifyBlock(block, { channelId: ledger.name, expectedNumber: seq, previousHeaderHash: this.knownPreviousHash(ledger, seq), ordererOrgs: ledger.validator }).headerHash
     } catch (err) {
       throw this.refuse(err as Error)
     }
-    return block
+  }
+
+  /** {@link check} on a verification thread when one is ready, else on this one. */
+  private async checkOffThread (ledger: ChannelLedger, seq: bigint, bytes: Uint8Array): Promise<Pending> {
+    const block = this.decode(bytes)
+    if (this.pool !== undefined) {
+      ledger.poolValidator ??= this.pool.register(ledger.ordererOrgs)
+      const verdict = await this.pool.verify({ validator: ledger.poolValidator, bytes, channelId: ledger.name, expectedNumber: seq, previousHeaderHash: this.knownPreviousHash(ledger, seq) })
+      if (verdict !== undefined) this.verifications?.inc({ thread: 'worker' })
+      if (verdict?.ok === true) return { block, bytes, headerHash: verdict.headerHash }
+      if (verdict?.ok === false) throw this.refuse(new BlockVerificationError(verdict.reason, verdict.message))
+    }
+    return { block, bytes, headerHash: this.verifyHere(ledger, seq, block) }
   }
 
   /**
@@ -162,8 +222,10 @@ export class Ledgers {
    * Resolves 'committed' when the block was committed by the time it returns, else 'buffered'.
    *
    * The cheap checks come first (a copy of a block committed, being committed or waiting; a block too far
-   * ahead), then verification, unless `verified` is the block {@link check} returned for these bytes. At
-   * commit only the chain link is checked (the bytes were verified here).
+   * ahead), then verification, unless `verified` is the block {@link check} returned for these bytes (on a
+   * verification thread when there is one: state transfer hands blocks over by the response, so they are
+   * verified there while this thread commits the ones before). At commit only the chain link is checked
+   * (the bytes were verified here).
    */
   async addPayload (channel: string, seq: bigint, bytes: Uint8Array, origin: 'gossip' | 'transfer' = 'gossip', verified?: common.Block): Promise<'committed' | 'buffered' | 'duplicate'> {
     const ledger = this.ledgers.get(channel)
@@ -174,8 +236,9 @@ export class Ledgers {
       this.rejected?.inc({ reason: 'too-far' })
       throw new BlockVerificationError('too-far', `block ${seq} is too far ahead of the height ${ledger.store.height()}`)
     }
-    const block = verified ?? this.check(channel, seq, bytes)
-    const result = ledger.buffer.push(seq, { block, bytes }, origin)
+    const pending = verified !== undefined ? { block: verified, bytes } : await this.checkOffThread(ledger, seq, bytes)
+    if (this.ledgers.get(channel) !== ledger) throw new Error(`channel ${channel} has no ledger`) // closed meanwhile
+    const result = ledger.buffer.push(seq, pending, origin)
     if (result === 'duplicate' || result === 'too-old') return 'duplicate' // taken by another copy while this one was checked
     if (result === 'too-far') {
       this.rejected?.inc({ reason: 'too-far' })
@@ -183,32 +246,86 @@ export class Ledgers {
     }
     await this.commitReady(ledger)
     if (ledger.store.height() > seq) return 'committed'
-    if (!ledger.buffer.has(seq) && ledger.lastFailure?.seq === seq) throw ledger.lastFailure.error
+    const failure = ledger.lastFailure
+    if (failure !== undefined && seq >= failure.seq && seq <= failure.last && !ledger.buffer.has(seq)) throw failure.error
     return 'buffered'
   }
 
-  /** Commits what the buffer holds in order; serialised per channel. */
+  /**
+   * Commits what the buffer holds in order; serialised per channel. The blocks ready at once (consecutive
+   * from the height) are committed in ONE atomic write ({@link BlockStore.appendMany}): a catching-up peer
+   * pays one log write per run instead of one per block, and the store's crash guarantees hold per write
+   * (a crash leaves the ledger at the height before or after the whole run). Each block's chain link is
+   * checked before it joins the run; the run stops before a block that does not chain, which is refused
+   * after the good ones are committed.
+   */
   private async commitReady (ledger: ChannelLedger): Promise<void> {
     ledger.committing = ledger.committing.then(async () => {
-      for (let next = ledger.buffer.pop(); next != null; next = ledger.buffer.pop()) {
-        const started = performance.now()
-        try {
-          verifyChainLink(next.payload.block, ledger.store.height(), ledger.store.lastHeaderHash())
-          await ledger.store.append(next.payload.block, next.payload.bytes)
-        } catch (err) {
-          ledger.lastFailure = { seq: next.seq, error: err as Error }
-          ledger.buffer.rewind(next.seq)
-          this.init.onRefused?.(ledger.name, next.seq)
-          this.refuse(err as Error)
-          this.log.warnOnce(`commit:${ledger.name}:${(err as Error).message}`, `channel ${ledger.name}: block ${next.seq} not committed: ${(err as Error).message}`)
+      for (;;) {
+        const run = this.takeRun(ledger)
+        if (run.blocks.length > 0) {
+          const started = performance.now()
+          try {
+            await ledger.store.appendMany(run.blocks.map(p => p.block), run.blocks.map(p => p.bytes), run.blocks.map(p => p.headerHash))
+          } catch (err) {
+            // nothing of the run was written (all or none): take other copies of all of it
+            this.failCommit(ledger, run.first, err as Error, run.blocks.length)
+            break
+          }
+          const per = (performance.now() - started) / 1000 / run.blocks.length
+          for (let i = 0; i < run.blocks.length; i++) {
+            this.commitDuration?.observe(per)
+            this.init.onCommit?.(ledger.name, run.first + BigInt(i))
+          }
+          this.init.onHeight(ledger.name, ledger.store.height())
+        }
+        if (run.failure !== undefined) {
+          this.failCommit(ledger, run.failure.seq, run.failure.error)
           break
         }
-        this.commitDuration?.observe((performance.now() - started) / 1000)
-        this.init.onCommit?.(ledger.name, next.seq)
-        this.init.onHeight(ledger.name, ledger.store.height())
+        if (run.blocks.length === 0) break
       }
     }).catch(err => { this.log.error(`channel ${ledger.name}: committer failed: ${(err as Error).message}`) })
     await ledger.committing
+  }
+
+  /**
+   * Pops the blocks ready in order (at most MAX_COMMIT_RUN blocks or MAX_COMMIT_RUN_BYTES bytes, at least
+   * one), each checked to chain to the one before (the first to the last committed header); stops at the
+   * first that does not, returned as the failure.
+   */
+  private takeRun (ledger: ChannelLedger): { first: bigint, blocks: Pending[], failure?: { seq: bigint, error: Error } } {
+    const first = ledger.store.height()
+    const blocks: Pending[] = []
+    let number = first
+    let previous = ledger.store.lastHeaderHash()
+    let bytes = 0
+    while (blocks.length < MAX_COMMIT_RUN && bytes < MAX_COMMIT_RUN_BYTES && ledger.buffer.ready()) {
+      const next = ledger.buffer.pop() as BufferedPayload<Pending>
+      try {
+        verifyChainLink(next.payload.block, number, previous)
+      } catch (err) {
+        return { first, blocks, failure: { seq: next.seq, error: err as Error } }
+      }
+      blocks.push(next.payload)
+      bytes += next.payload.bytes.byteLength
+      next.payload.headerHash ??= blockHeaderHash(next.payload.block.header as common.BlockHeader)
+      previous = next.payload.headerHash
+      number++
+    }
+    return { first, blocks }
+  }
+
+  /**
+   * Blocks `seq..seq+count-1` could not be committed: the buffer takes other copies of them, their takers
+   * hear why.
+   */
+  private failCommit (ledger: ChannelLedger, seq: bigint, err: Error, count = 1): void {
+    ledger.lastFailure = { seq, last: seq + BigInt(count - 1), error: err }
+    ledger.buffer.rewind(seq)
+    for (let i = 0; i < count; i++) this.init.onRefused?.(ledger.name, seq + BigInt(i))
+    this.refuse(err)
+    this.log.warnOnce(`commit:${ledger.name}:${err.message}`, `channel ${ledger.name}: block ${seq} not committed: ${err.message}`)
   }
 
   private refuse (err: Error): Error {
@@ -220,6 +337,7 @@ export class Ledgers {
   async close (): Promise<void> {
     const all = [...this.ledgers.values()]
     this.ledgers.clear()
+    await this.pool?.close()
     await Promise.all(all.map(async l => {
       await l.committing
       await l.store.close()

@@ -3,8 +3,11 @@
  * the channel's peers whose StateInfo shows a greater height for the blocks this peer lacks.
  *
  *   requester  every checkInterval: RemoteStateRequest{start, end} (tag CHAN_OR_ORG) to a peer whose height
- *              covers the chunk; the response's blocks are taken in like any block (verified, committed in
- *              order); a failed or empty response makes the engine retry elsewhere
+ *              covers the chunk, `parallelRequests` of them in flight over consecutive chunks (1: Fabric's one
+ *              at a time), spread over such peers; the response's blocks are handed to the ledger all at once
+ *              and taken in like any block (verified, on a worker thread when there is one; committed in
+ *              order, the ones ready together in one write); a failed or empty response makes the engine
+ *              retry that chunk elsewhere
  *   responder  the requester's org must be in the channel (its identity is the one its signed handshake
  *              proved) and the range must pass `checkStateRequest`; answers RemoteStateResponse{payloads}
  *
@@ -13,6 +16,7 @@
 import { gossip } from '../pb/gossip.js'
 import { seal, type SignedMessage } from '../wire/envelope.js'
 import { AntiEntropy, checkStateRequest } from './anti-entropy.js'
+import { PARALLEL_REQUESTS, transferWindowFor } from './constants.js'
 import { createLogger } from '../logging.js'
 import { randomNonce } from '../algo/nonce.js'
 import type { Clock } from '../algo/clock.js'
@@ -59,7 +63,10 @@ export interface StateTransferInit {
   batchSize: number
   maxRetries: number
   blockBufferSize: number
-  /** Requests of `batchSize` blocks in flight at once; 1: Fabric's one at a time. @default 1 */
+  /**
+   * Requests of `batchSize` blocks in flight at once, over consecutive ranges, spread over the peers whose
+   * height covers them; 1: Fabric's one at a time. @default 1
+   */
   parallelRequests?: number
   registry?: Registry
 }
@@ -74,12 +81,17 @@ export class StateTransfer {
   private readonly log = createLogger('state')
   private readonly engines = new Map<string, AntiEntropy>()
   private readonly pending = new Map<bigint, Pending>()
+  private readonly peerCache = new Map<string, { peers: TransferPeer[], heights: Array<{ id: string, height: bigint }> }>()
   private readonly dropped?: Counter<'reason'>
   private unsubscribes: Array<() => void> = []
   private running = false
+  private readonly parallel: number
+  private readonly transferWindow: number
 
   constructor (init: StateTransferInit) {
     this.init = init
+    this.parallel = Number.isSafeInteger(init.parallelRequests) && (init.parallelRequests as number) >= 1 ? init.parallelRequests as number : PARALLEL_REQUESTS
+    this.transferWindow = transferWindowFor(init.blockBufferSize, init.batchSize, this.parallel)
     if (init.registry != null) {
       this.dropped = new Counter({ name: 'gossip_state_dropped_messages', help: 'State transfer requests and responses dropped, by reason', labelNames: ['reason'], registers: [init.registry] })
     }
@@ -107,7 +119,7 @@ export class StateTransfer {
     if (!this.init.enabled || this.engines.has(channel)) return
     const engine = new AntiEntropy({
       selfHeight: () => this.init.ports.height(channel) ?? 0n,
-      peers: () => this.init.ports.peers(channel).map(p => ({ id: p.pkiIdHex, height: p.height })),
+      peers: () => this.channelPeers(channel).heights,
       request: (peer, start, end) => { this.request(channel, peer, start, end) }
     }, {
       clock: this.init.clock,
@@ -115,7 +127,8 @@ export class StateTransfer {
       responseTimeout: this.init.responseTimeout,
       batchSize: this.init.batchSize,
       maxRetries: this.init.maxRetries,
-      transferWindow: 2 * this.init.blockBufferSize,
+      parallel: this.parallel,
+      transferWindow: this.transferWindow,
       onError: (err, op) => { this.log.debug(`state transfer ${op} failed: ${(err as Error).message}`) }
     })
     this.engines.set(channel, engine)
@@ -143,8 +156,23 @@ export class StateTransfer {
     this.engines.get(channel)?.heightChanged()
   }
 
+  /**
+   * The channel's peers, asked of the node once per synchronous run (forgotten at the next microtask): one
+   * step of the engine sends several requests, each picking a peer and then needing its address.
+   */
+  private channelPeers (channel: string): { peers: TransferPeer[], heights: Array<{ id: string, height: bigint }> } {
+    let entry = this.peerCache.get(channel)
+    if (entry === undefined) {
+      const peers = this.init.ports.peers(channel)
+      entry = { peers, heights: peers.map(p => ({ id: p.pkiIdHex, height: p.height })) }
+      if (this.peerCache.size === 0) queueMicrotask(() => { this.peerCache.clear() })
+      this.peerCache.set(channel, entry)
+    }
+    return entry
+  }
+
   private request (channel: string, peerHex: string, start: bigint, end: bigint, direct = false): void {
-    const peer = this.init.ports.peers(channel).find(p => p.pkiIdHex === peerHex)
+    const peer = this.channelPeers(channel).peers.find(p => p.pkiIdHex === peerHex)
     if (peer == null) return
     const nonce = randomNonce()
     this.expirePending()
@@ -175,7 +203,14 @@ export class StateTransfer {
     const check = checkStateRequest(req.startSeqNum, req.endSeqNum, this.init.batchSize, height)
     let payloads: gossip.Payload[] = []
     if (check.ok) {
-      const blocks = await this.init.ports.getRange(channel, req.startSeqNum, Number(check.end - req.startSeqNum + 1n))
+      let blocks: Uint8Array[]
+      try {
+        blocks = await this.init.ports.getRange(channel, req.startSeqNum, Number(check.end - req.startSeqNum + 1n))
+      } catch (err) {
+        this.drop('store-error')
+        this.log.debug(`state request for ${channel} ${req.startSeqNum}-${req.endSeqNum}: blocks not read: ${(err as Error).message}`)
+        return
+      }
       payloads = blocks.map((data, i) => ({ seqNum: req.startSeqNum + BigInt(i), data: data as Uint8Array<ArrayBuffer>, privateData: [] }))
     } else if (check.reason !== 'beyond-height') {
       this.drop(`bad-range-${check.reason}`)
@@ -195,8 +230,10 @@ export class StateTransfer {
     if (engine == null) return
     let highest: bigint | undefined
     let failed = res.payloads.length === 0
-    for (const p of res.payloads) {
-      if (p.seqNum < pending.start || p.seqNum > pending.end) { failed = true; continue }
+    // all the blocks are handed over at once: each is verified as it is taken, and the ledger commits the
+    // ones ready in order together while the next are verified
+    await Promise.all(res.payloads.map(async p => {
+      if (p.seqNum < pending.start || p.seqNum > pending.end) { failed = true; return }
       try {
         await this.init.ports.addPayload(pending.channel, p.seqNum, p.data, 'transfer')
         highest = highest == null || p.seqNum > highest ? p.seqNum : highest
@@ -204,7 +241,7 @@ export class StateTransfer {
         failed = true
         this.drop((err as { reason?: string }).reason ?? 'refused')
       }
-    }
+    }))
     if (pending.direct === true) return // a gap request: the engine did not ask for it
     if (failed || highest == null) engine.onFailure(pending.peer, pending.start, pending.end)
     else engine.onResponse(pending.peer, pending.start, pending.end, highest)

@@ -2,13 +2,17 @@
  * The child process of the ledger crash test: opens a block store and appends generated, chained, signed
  * blocks as fast as it can until it is killed, resuming from the height it finds.
  *
- *   node --import tsx test/helpers/ledger-writer.ts <storeDir> <cryptoDir> [atomic|height-first]
+ *   node --import tsx test/helpers/ledger-writer.ts <storeDir> <cryptoDir> [atomic|ledgers|height-first]
  *
  * `<cryptoDir>` holds `orderer-cert.pem`, `orderer-key.pem` and `ca-cert.pem` (the orderer of OrdererMSP).
  * Block n of channel `crashchannel` holds envelopes whose payloads read `block <n> entry <i> ` (padded).
  * Prints `open <height>` once the store is open, then `height <h>` after each commit has resolved.
  *
  * Mode `atomic` (default) appends through BlockStore, alternating single appends and appendMany batches.
+ * Mode `ledgers` takes blocks in through the ledgers of `src/state/ledgers.ts` (channel `crashchannel` in
+ * `<storeDir>/crashchannel`, block 0 its genesis block) as state transfer hands them over: by responses of
+ * 11 blocks, four responses at a time in shuffled order, so that the ledger commits runs of blocks in one
+ * write; it prints `height <h>` as the ledger reports each new height.
  * Mode `height-first` is a deliberately broken store for the test to catch: it writes the new height, then
  * the block, as two separate LevelDB writes.
  */
@@ -18,6 +22,7 @@ import { ClassicLevel } from 'classic-level'
 import { createSigningIdentity } from '../../src/identity/index.js'
 import { createBlock } from '../../src/ledger/block-builder.js'
 import { BlockStore, blockStoreLayout } from '../../src/ledger/block-store.js'
+import { Ledgers } from '../../src/state/ledgers.js'
 import { common } from '../../src/pb/common.js'
 import { blockHeaderHash } from '../../src/wire/block.js'
 
@@ -28,7 +33,7 @@ const ENTRY_SIZE = 1024
 
 const [storeDir, cryptoDir, mode = 'atomic'] = process.argv.slice(2)
 if (storeDir === undefined || cryptoDir === undefined) {
-  process.stderr.write('usage: ledger-writer.ts <storeDir> <cryptoDir> [atomic|height-first]\n')
+  process.stderr.write('usage: ledger-writer.ts <storeDir> <cryptoDir> [atomic|ledgers|height-first]\n')
   process.exit(2)
 }
 const read = (name: string): string => readFileSync(join(cryptoDir, name), 'utf8')
@@ -80,4 +85,28 @@ async function runHeightFirst (): Promise<void> {
   }
 }
 
-await (mode === 'height-first' ? runHeightFirst() : runAtomic())
+async function runLedgers (): Promise<void> {
+  const ledgers = new Ledgers({ dir: storeDir, onHeight: (_ch, h) => { say(`height ${h}`) } })
+  const orderers = [{ mspId: 'OrdererMSP', rootCerts: [new TextEncoder().encode(read('ca-cert.pem'))] }]
+  const height = await ledgers.open(CRASH_CHANNEL, orderers, nextBlock(0n, new Uint8Array(0)))
+  say(`open ${height}`)
+  const last = await ledgers.getBlock(CRASH_CHANNEL, height - 1n)
+  let previousHash = blockHeaderHash(common.Block.decode(last as Uint8Array).header as common.BlockHeader)
+  for (let from = height; ; from += 44n) {
+    const groups: Uint8Array[][] = []
+    for (let g = 0; g < 4; g++) {
+      const group: Uint8Array[] = []
+      for (let i = 0; i < 11; i++) {
+        const block = nextBlock(from + BigInt(g * 11 + i), previousHash)
+        previousHash = blockHeaderHash(block.header as common.BlockHeader)
+        group.push(common.Block.encode(block))
+      }
+      groups.push(group)
+    }
+    await Promise.all([1, 3, 0, 2].map(async g => {
+      await Promise.all(groups[g].map(async (bytes, i) => await ledgers.addPayload(CRASH_CHANNEL, from + BigInt(g * 11 + i), bytes, 'transfer')))
+    }))
+  }
+}
+
+await (mode === 'height-first' ? runHeightFirst() : mode === 'ledgers' ? runLedgers() : runAtomic())

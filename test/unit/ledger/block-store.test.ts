@@ -102,6 +102,34 @@ describe('BlockStore', () => {
     await raw.close()
   })
 
+  it('appendMany takes the header hashes verification computed; they chain the next blocks and survive a reopen', async () => {
+    const dir = freshDir()
+    const store = await BlockStore.open(dir)
+    await store.appendMany(chain.slice(0, 5), undefined, chain.slice(0, 5).map(b => blockHeaderHash(header(b))))
+    await store.appendMany(chain.slice(5, 8), undefined, [undefined, blockHeaderHash(header(chain[6])), undefined])
+    assert.equal(hex(store.lastHeaderHash()), hex(blockHeaderHash(header(chain[7]))))
+    // a wrong hash is what the next block is checked against
+    await store.appendMany([chain[8]], undefined, [new Uint8Array(32)])
+    await rejectsWith(store.append(chain[9]), 'bad-previous-hash')
+    await store.close()
+    await rejectsWith(BlockStore.open(dir), 'corrupt', /not the one recorded/)
+  })
+
+  it('getRange reads the blocks below the height, in order, many at a time, bounded in bytes', async () => {
+    const store = await BlockStore.open(freshDir())
+    await store.appendMany(chain.slice(0, 100))
+    const all = await store.getRange(0n, 1000)
+    assert.equal(all.length, 100)
+    assert.deepEqual(all.map(b => header(common.Block.decode(b)).number), Array.from({ length: 100 }, (_, i) => BigInt(i)))
+    assert.deepEqual(all[37], common.Block.encode(chain[37]))
+    const maxBytes = all[10].byteLength + all[11].byteLength + all[12].byteLength
+    assert.equal((await store.getRange(10n, 50, { maxBytes })).length, 3, 'stops once maxBytes is reached')
+    assert.equal((await store.getRange(10n, 50, { maxBytes: maxBytes + 1 })).length, 4)
+    assert.equal((await store.getRange(95n, 50)).length, 5, 'up to the height')
+    assert.deepEqual(await store.getRange(100n, 5), [])
+    await store.close()
+  })
+
   it('queues appends issued without waiting, in issue order', async () => {
     const store = await BlockStore.open(freshDir())
     const results = await Promise.allSettled(chain.slice(0, 50).map(b => store.append(b)))

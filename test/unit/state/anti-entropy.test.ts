@@ -29,6 +29,8 @@ interface RemotePeer {
   mode: 'ok' | 'silent' | 'empty'
   /** Answers with at most this many blocks. */
   maxBlocks?: number
+  /** This peer's response latency, instead of the harness's. */
+  latency?: number
 }
 
 interface HarnessOptions {
@@ -79,7 +81,7 @@ class Harness {
         this.maxInFlight = Math.max(this.maxInFlight, this.engine.stats().inFlight)
         const remote = this.peers.get(peer)
         if (remote === undefined || remote.mode === 'silent') return
-        this.clock.setTimeout(() => { this.respond(r, remote) }, latency)
+        this.clock.setTimeout(() => { this.respond(r, remote) }, remote.latency ?? latency)
       }
     }, {
       clock: this.clock,
@@ -511,6 +513,112 @@ describe('AntiEntropy', () => {
     assert.deepEqual(errors, ['selfHeight', 'request', 'request'])
     engine.stop()
     assert.equal(clock.pending, 0)
+  })
+})
+
+describe('AntiEntropy: parallel requests', () => {
+  const four = (height: bigint, mode: RemotePeer['mode'] = 'ok'): Record<string, RemotePeer> =>
+    ({ a: { height, mode }, b: { height, mode }, c: { height, mode }, d: { height, mode } })
+
+  it('keeps `parallel` consecutive ranges in flight at once, one per peer when there are enough', () => {
+    const h = new Harness({ self: 1n, peers: four(501n), commitTime: 0, latency: 200, init: { parallel: 4, transferWindow: 88, random: rng(7) } })
+    h.engine.start()
+    h.clock.advance(checkInterval)
+    assert.deepEqual(h.requests.map(r => `${r.start}-${r.end}`), ['1-11', '12-22', '23-33', '34-44'], 'consecutive ranges')
+    assert.ok(h.requests.every(r => r.at === checkInterval), 'all at once')
+    assert.equal(new Set(h.requests.map(r => r.peer)).size, 4, 'spread over the four peers')
+    assert.equal(h.engine.stats().inFlight, 4)
+    h.runUntil(() => h.height === 501n)
+    assert.deepEqual(h.committed, seqs(1n, 500n))
+    assert.equal(h.maxInFlight, 4)
+    assert.equal(h.requests.length, Math.ceil(500 / 11), 'each range asked once')
+    assert.equal(h.engine.stats().retries, 0)
+    assert.deepEqual(h.rounds, ['done'])
+    h.engine.stop()
+    assert.equal(h.clock.pending, 0)
+  })
+
+  it('asks each range only of the peers whose height covers it', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const h = new Harness({
+        self: 1n,
+        peers: { low: { height: 12n, mode: 'ok' }, mid: { height: 30n, mode: 'ok' }, high: { height: 101n, mode: 'ok' } },
+        commitTime: 0,
+        init: { parallel: 3, transferWindow: 88, random: rng(seed) }
+      })
+      h.engine.start()
+      h.runUntil(() => h.height === 101n)
+      assert.deepEqual(h.committed, seqs(1n, 100n))
+      for (const r of h.requests) assert.ok(h.peers.get(r.peer)!.height > r.end, `seed ${seed}: ${r.peer} asked for ${r.start}-${r.end}`)
+      assert.equal(h.requests[0].end, 11n)
+      assert.ok(['low', 'mid', 'high'].includes(h.requests[0].peer))
+      assert.notEqual(h.requests[1].peer, 'low')
+      assert.equal(h.requests[2].peer, 'high', '23-33: only high covers it')
+      h.engine.stop()
+    }
+  })
+
+  it('a range that goes unanswered is asked again of another peer while the others go on', () => {
+    const h = new Harness({
+      self: 1n,
+      peers: { a: { height: 101n, mode: 'silent' }, b: { height: 101n, mode: 'ok' }, c: { height: 101n, mode: 'ok' } },
+      commitTime: 0,
+      init: { parallel: 3, transferWindow: 88, random: () => 0 }
+    })
+    h.engine.start()
+    h.clock.advance(checkInterval)
+    assert.deepEqual(ranges(h.requests), ['a:1-11', 'b:12-22', 'c:23-33'], 'the least busy peer first')
+    h.clock.advance(responseTimeout - 1)
+    assert.equal(h.height, 1n, 'block 1 is missing: nothing commits')
+    assert.ok(h.requests.some(r => r.start > 33n), 'later ranges were asked meanwhile')
+    assert.ok(h.buffer.size >= 22, 'and their blocks wait in the buffer')
+    h.runUntil(() => h.height === 101n)
+    assert.deepEqual(h.committed, seqs(1n, 100n), 'in order')
+    const toA = h.requests.filter(r => r.peer === 'a')
+    assert.ok(toA.length >= 1)
+    for (const r of toA) {
+      const again = h.requests.filter(x => x.start === r.start && x.end === r.end && x.at > r.at)
+      assert.ok(again.length >= 1 && again[0].peer !== 'a' && again[0].at === r.at + responseTimeout, `${r.start}-${r.end} asked again of b or c after responseTimeout`)
+    }
+    const answered = h.requests.filter(r => r.peer !== 'a')
+    assert.equal(new Set(answered.map(r => `${r.start}-${r.end}`)).size, answered.length, 'what b and c answered was not asked again')
+    assert.equal(h.engine.stats().timeouts, toA.length)
+    assert.equal(h.engine.stats().giveUps, 0)
+    h.engine.stop()
+    assert.equal(h.clock.pending, 0)
+  })
+
+  it('responses that arrive out of order wait in the buffer; blocks commit in order', () => {
+    const h = new Harness({
+      self: 1n,
+      peers: { slow: { height: 45n, mode: 'ok', latency: 300 }, fast: { height: 45n, mode: 'ok', latency: 10 } },
+      commitTime: 0,
+      init: { parallel: 2, transferWindow: 88, random: () => 0 }
+    })
+    h.engine.start()
+    h.clock.advance(checkInterval)
+    assert.deepEqual(ranges(h.requests), ['slow:1-11', 'fast:12-22'])
+    h.clock.advance(10)
+    assert.equal(h.height, 1n)
+    assert.deepEqual([...seqs(12n, 22n)].every(seq => h.buffer.has(seq)), true, 'the later range arrived first')
+    h.runUntil(() => h.height === 45n)
+    assert.deepEqual(h.committed, seqs(1n, 44n))
+    h.engine.stop()
+  })
+
+  it('parallel 1 (Fabric): one request at a time, the next once the previous is answered', () => {
+    for (const init of [{}, { parallel: 1 }]) {
+      const h = new Harness({ self: 1n, peers: four(201n), commitTime: 0, latency: 100, init })
+      h.engine.start()
+      h.runUntil(() => h.height === 201n)
+      assert.deepEqual(h.committed, seqs(1n, 200n))
+      assert.equal(h.maxInFlight, 1)
+      for (let i = 1; i < h.requests.length; i++) {
+        assert.equal(h.requests[i].start, h.requests[i - 1].end + 1n)
+        assert.ok(h.requests[i].at >= h.requests[i - 1].at + 100, 'after the previous response')
+      }
+      h.engine.stop()
+    }
   })
 })
 

@@ -17,6 +17,7 @@ import { blockHeaderHash } from '../../../src/wire/block.js'
 import { loadSigningIdentity, type SigningIdentity } from '../../../src/identity/index.js'
 import { common } from '../../../src/pb/common.js'
 import { cleanupTmp, testCrypto } from '../../helpers/network.js'
+import { createChain } from '../ledger/helpers.js'
 import { readChannelConfig } from '../../../src/wire/config-block.js'
 import type { OrdererOrg } from '../../../src/ledger/verify.js'
 
@@ -43,12 +44,22 @@ describe('ledgers: taking blocks in', () => {
   })
   after(async () => { await rm(dir, { recursive: true, force: true }); await cleanupTmp() })
 
-  async function open (name: string): Promise<{ ledgers: Ledgers, refused: bigint[], registry: Registry }> {
+  interface Opened { ledgers: Ledgers, refused: bigint[], registry: Registry, heights: bigint[], commits: bigint[] }
+  async function open (name: string, verifyThreads = 0): Promise<Opened> {
     const registry = new Registry()
     const refused: bigint[] = []
-    const ledgers = new Ledgers({ dir: join(dir, name), registry, onHeight: () => {}, onRefused: (_ch, n) => { refused.push(n) } })
+    const heights: bigint[] = []
+    const commits: bigint[] = []
+    const ledgers = new Ledgers({
+      dir: join(dir, name),
+      registry,
+      verifyThreads,
+      onHeight: (_ch, h) => { heights.push(h) },
+      onCommit: (_ch, n) => { commits.push(n) },
+      onRefused: (_ch, n) => { refused.push(n) }
+    })
     await ledgers.open(CH, ordererOrgs, genesis)
-    return { ledgers, refused, registry }
+    return { ledgers, refused, registry, heights, commits }
   }
   const bytes = (b: common.Block): Uint8Array => common.Block.encode(b)
   async function rejected (registry: Registry, reason: string): Promise<number> {
@@ -97,6 +108,91 @@ describe('ledgers: taking blocks in', () => {
       assert.equal(ledgers.height(CH), 2n)
       assert.equal(await ledgers.addPayload(CH, 2n, bytes(chain[2])), 'committed', 'a good copy is taken')
       assert.equal(ledgers.height(CH), 3n)
+    } finally {
+      await ledgers.close()
+    }
+  })
+
+  it('the blocks ready in order at once commit together: one write, one new height, each block reported in order', async () => {
+    const { ledgers, heights, commits } = await open('run')
+    try {
+      for (let n = 2; n <= 10; n++) assert.equal(await ledgers.addPayload(CH, BigInt(n), bytes(chain[n]), 'transfer'), 'buffered')
+      assert.deepEqual(heights, [1n])
+      assert.equal(await ledgers.addPayload(CH, 1n, bytes(chain[1]), 'transfer'), 'committed')
+      assert.equal(ledgers.height(CH), 11n)
+      assert.deepEqual(heights, [1n, 11n], 'blocks 1..10 in one write')
+      assert.deepEqual(commits, [0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n])
+      // blocks handed over together, as state transfer hands over a response's
+      const results = await Promise.all([11, 12, 13, 14].map(async n => await ledgers.addPayload(CH, BigInt(n), bytes(chain[n]), 'transfer')))
+      assert.ok(results.every(r => r === 'committed'))
+      assert.equal(ledgers.height(CH), 15n)
+      assert.ok(heights.length <= 4, `a few writes for the four, not one each (${heights.join(', ')})`)
+      assert.deepEqual(await ledgers.getRange(CH, 0n, 15), chain.slice(0, 15).map(bytes))
+    } finally {
+      await ledgers.close()
+    }
+    // reopens at the height it reached, with the blocks it committed
+    const again = await open('run')
+    try {
+      assert.equal(again.ledgers.height(CH), 15n)
+      assert.equal(await again.ledgers.addPayload(CH, 15n, bytes(chain[15])), 'committed')
+    } finally {
+      await again.ledgers.close()
+    }
+  })
+
+  it('a block that does not chain ends the run: the blocks before it commit, it is refused, the ones after it wait', async () => {
+    const { ledgers, refused, commits } = await open('cut')
+    try {
+      const fork = createBlock({ number: 3n, previousHash: new Uint8Array(32).fill(7), data: [Buffer.from('fork')], signer: orderer, channelId: CH })
+      assert.equal(await ledgers.addPayload(CH, 2n, bytes(chain[2]), 'transfer'), 'buffered')
+      assert.equal(await ledgers.addPayload(CH, 3n, bytes(fork), 'transfer'), 'buffered')
+      assert.equal(await ledgers.addPayload(CH, 4n, bytes(chain[4]), 'transfer'), 'buffered')
+      assert.equal(await ledgers.addPayload(CH, 1n, bytes(chain[1]), 'transfer'), 'committed')
+      assert.equal(ledgers.height(CH), 3n, 'blocks 1 and 2 committed')
+      assert.deepEqual(refused, [3n])
+      assert.equal(ledgers.isDuplicate(CH, 4n), true, 'block 4 waits')
+      assert.equal(await ledgers.addPayload(CH, 3n, bytes(chain[3]), 'transfer'), 'committed', 'a good copy of 3 is taken, and 4 follows')
+      assert.equal(ledgers.height(CH), 5n)
+      assert.deepEqual(commits, [0n, 1n, 2n, 3n, 4n])
+    } finally {
+      await ledgers.close()
+    }
+  })
+
+  it('with a verification thread, blocks handed over unverified are taken and refused as on the event loop', async () => {
+    const { ledgers, registry, refused } = await open('threads', 1)
+    const verified = async (thread: string): Promise<number> =>
+      (await registry.getSingleMetric('gossip_state_block_verifications')?.get())?.values.find(v => v.labels.thread === thread)?.value ?? 0
+    try {
+      // the thread starts after 64 blocks were asked for, and verifies once it is loaded: until then the
+      // blocks are verified here; hand over blocks by eleven until the thread has verified some
+      const long = createChain(orderer, CH, 1500, { from: 31n, previousHash: blockHeaderHash(chain[30].header as common.BlockHeader), entries: 1, size: 16 })
+      const all = [...chain, ...long]
+      let next = 1
+      while (await verified('worker') === 0) {
+        assert.ok(next + 11 < all.length - 1, 'the verification thread never verified a block')
+        const group = all.slice(next, next + 11)
+        const results = await Promise.all(group.map(async (b, k) => await ledgers.addPayload(CH, BigInt(next + k), bytes(b), 'transfer')))
+        assert.ok(results.every(r => r === 'committed'))
+        next += group.length
+        if (next > 100) await new Promise(resolve => setTimeout(resolve, 20)) // polls: the thread is loading
+      }
+      assert.ok(await verified('main') >= 64)
+      const previousHash = blockHeaderHash(all[next - 1].header as common.BlockHeader)
+      const forged = createBlock({ number: BigInt(next), previousHash, data: [Buffer.from('forged')], signer: stranger, channelId: CH })
+      const before = await verified('worker')
+      const tampered = common.Block.decode(bytes(all[next]))
+      tampered.data!.data[0] = new Uint8Array([1, 2, 3])
+      // handed over together (a lone block is verified here)
+      const [a, b] = await Promise.allSettled([ledgers.addPayload(CH, BigInt(next), bytes(forged), 'transfer'), ledgers.addPayload(CH, BigInt(next), bytes(tampered), 'transfer')])
+      assert.ok(a.status === 'rejected' && b.status === 'rejected')
+      assert.deepEqual([a.reason, b.reason].map(e => [(e as Error).name, (e as { reason: string }).reason]), [['BlockVerificationError', 'not-orderer'], ['BlockVerificationError', 'malformed']])
+      assert.equal(await verified('worker'), before + 2, 'both refused by the thread')
+      assert.equal(await rejected(registry, 'not-orderer'), 1)
+      assert.deepEqual(refused, [])
+      assert.equal(await ledgers.addPayload(CH, BigInt(next), bytes(all[next]), 'transfer'), 'committed')
+      assert.equal(ledgers.height(CH), BigInt(next + 1))
     } finally {
       await ledgers.close()
     }
