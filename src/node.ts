@@ -369,7 +369,8 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     const byPeerId = new Map<string, { pkiIdHex: string, mspId: string }>()
     if (pubsub != null) {
       comm.addEventListener('peer:connected', evt => { byPeerId.set(evt.detail.peerId.toString(), { pkiIdHex: evt.detail.pkiIdHex, mspId: evt.detail.identity.mspId }) })
-      comm.addEventListener('peer:disconnected', evt => { byPeerId.delete(evt.detail.peerId.toString()) })
+      // a replaced connection reports its close after its successor connected: forget only a peer now gone
+      comm.addEventListener('peer:disconnected', evt => { if (comm.connectedPeer(evt.detail.pkiId) == null) byPeerId.delete(evt.detail.peerId.toString()) })
     }
     this.blockPush = g.dissemination === 'gossipsub' && pubsub != null
       ? new BlockGossipsub({
