@@ -14,18 +14,12 @@
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, existsSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { stringify } from 'yaml'
 import { isAlive, stopProcesses } from '../../src/cli/cluster/processes.js'
-import { generateCryptoMaterial } from '../../src/identity/cryptogen.js'
-import { createGenesisBlock } from '../../src/channels/genesis.js'
-import { genesisOptionsFromCryptoFolder } from '../../src/channels/crypto-folder.js'
-import { common } from '../../src/pb/common.js'
-import type { ClusterNodePlan, ClusterPlan, Topology } from '../../src/cli/cluster/plan.js'
+import { preparePlan, type ClusterNodePlan, type ClusterPlan, type Topology } from '../../src/cli/cluster/plan.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -146,111 +140,6 @@ export class ProcessTracker {
 
 // ---- a cluster of processes ----
 
-/**
- * The Election and membership settings of `fgossip cluster up`'s peers (`PEER_GOSSIP` in
- * `src/cli/cluster/plan.ts`): Fabric's timings, leader election on, the startup shortened for a local run.
- */
-const PEER_GOSSIP = {
-  reconnectInterval: '1s',
-  useLeaderElection: true,
-  orgLeader: false,
-  election: { startupGracePeriod: '5s', membershipSampleInterval: '1s', leaderAliveThreshold: '10s', leaderElectionDuration: '2s' }
-}
-
-/**
- * `count` free loopback ports *below* the kernel's ephemeral range (`ip_local_port_range`), from a random
- * start. `fgossip cluster up` takes free ports from the ephemeral range (`freePort()`): with 100 peers, the
- * thousands of outgoing connections (each on an ephemeral port) take some of them before the peer that was
- * to listen on one has started (EADDRINUSE). Ports below the range are never handed out to connections.
- */
-export async function portsBelowEphemeral (count: number): Promise<number[]> {
-  const [low] = readOr('/proc/sys/net/ipv4/ip_local_port_range').trim().split(/\s+/).map(Number)
-  const top = Number.isFinite(low) && low > 12_000 ? low : 32_768
-  const bottom = top - 10_000
-  const out: number[] = []
-  let port = bottom + Math.floor(Math.random() * (top - bottom))
-  for (let tried = 0; out.length < count && tried < top - bottom; tried++, port = port + 1 >= top ? bottom : port + 1) {
-    if (await canListen(port)) out.push(port)
-  }
-  if (out.length < count) throw new Error(`only ${out.length} free ports in ${bottom}-${top - 1}`)
-  return out
-}
-
-async function canListen (port: number): Promise<boolean> {
-  return await new Promise(resolve => {
-    const s = createServer()
-    s.once('error', () => { resolve(false) })
-    s.listen(port, '127.0.0.1', () => { s.close(() => { resolve(true) }) })
-  })
-}
-
-/**
- * Writes in `dir` what `fgossip cluster up` writes (`src/cli/cluster/plan.ts`: its layout, its files and
- * their contents): cryptogen material for `orgs x peers` and an orderer org, the channel's genesis block
- * (peer0 of each org its anchor peer, the orderer's endpoint), one core.yaml per peer and an orderer.yaml,
- * with the ports of {@link portsBelowEphemeral}.
- */
-export async function writeLayout (dir: string, topology: Topology, log: (line: string) => void): Promise<ClusterPlan> {
-  await mkdir(join(dir, 'config'), { recursive: true })
-  await mkdir(join(dir, 'logs'), { recursive: true })
-  log(`generating MSP material: ${topology.orgs} orgs of ${topology.peers} peers and an orderer org`)
-  await generateCryptoMaterial({ out: join(dir, 'crypto'), orgs: topology.orgs, peers: topology.peers, orderer: true, users: 1 })
-  const names = ['orderer.example.com']
-  for (let org = 1; org <= topology.orgs; org++) for (let p = 0; p < topology.peers; p++) names.push(`peer${p}.org${org}.example.com`)
-  const ports = await portsBelowEphemeral(2 * names.length)
-  const nodes: ClusterNodePlan[] = names.map((name, i) => {
-    const org = i === 0 ? 0 : Math.floor((i - 1) / topology.peers) + 1
-    return {
-      name,
-      kind: i === 0 ? 'orderer' : 'peer',
-      org,
-      mspId: i === 0 ? 'OrdererMSP' : `Org${org}MSP`,
-      port: ports[2 * i],
-      opsPort: ports[2 * i + 1],
-      configFile: join(dir, 'config', `${name}.yaml`),
-      logFile: join(dir, 'logs', `${name}.log`)
-    }
-  })
-  const orderer = nodes[0]
-  const anchorOf = (org: number): ClusterNodePlan => nodes.find(n => n.org === org && n.name.startsWith('peer0.')) as ClusterNodePlan
-  const anchorPeers: Record<string, Array<{ host: string, port: number }>> = {}
-  for (let org = 1; org <= topology.orgs; org++) anchorPeers[`Org${org}MSP`] = [{ host: '127.0.0.1', port: anchorOf(org).port }]
-  const block = createGenesisBlock({
-    ...genesisOptionsFromCryptoFolder({ cryptoDir: join(dir, 'crypto'), channelId: topology.channel, anchorPeers, ordererEndpoints: [`127.0.0.1:${orderer.port}`], ordererType: 'solo' }),
-    batchTimeout: '500ms' // as cluster up (its maxMessageCount: 100 is not a genesis option: the default 500 applies there too)
-  })
-  await writeFile(join(dir, `${topology.channel}.block`), common.Block.encode(block))
-  const up = '..'
-  for (const n of nodes) {
-    const doc = n.kind === 'orderer'
-      ? {
-          General: { ListenAddress: '127.0.0.1', ListenPort: n.port, LocalMSPDir: join(up, 'crypto', 'ordererOrganizations', 'example.com', 'orderers', n.name, 'msp'), LocalMSPID: n.mspId },
-          FileLedger: { Location: join(up, 'data', n.name) },
-          Operations: { ListenAddress: `127.0.0.1:${n.opsPort}` },
-          Channels: [join(up, `${topology.channel}.block`)]
-        }
-      : {
-          peer: {
-            id: n.name,
-            localMspId: n.mspId,
-            mspConfigPath: join(up, 'crypto', 'peerOrganizations', `org${n.org}.example.com`, 'peers', n.name, 'msp'),
-            fileSystemPath: join(up, 'data', n.name),
-            listenAddress: `127.0.0.1:${n.port}`,
-            address: `127.0.0.1:${n.port}`,
-            gossip: {
-              externalEndpoint: `127.0.0.1:${n.port}`,
-              bootstrap: anchorOf(n.org) === n ? [] : [`127.0.0.1:${anchorOf(n.org).port}`],
-              ...PEER_GOSSIP
-            }
-          },
-          operations: { listenAddress: `127.0.0.1:${n.opsPort}` },
-          channels: [join(up, `${topology.channel}.block`)]
-        }
-    await writeFile(n.configFile, `# written by the footprint benchmark as fgossip cluster up writes it: how ${n.name} is started\n${stringify(doc)}`)
-  }
-  return { version: 1, dir, ...topology, nodes, pids: {} }
-}
-
 export interface StartOptions {
   build: Build
   /** peers started together before waiting for their health */
@@ -270,9 +159,9 @@ export class ProcessCluster {
     this.tracker = tracker
   }
 
-  /** Writes the layout of `topology` into `dir` ({@link writeLayout}). */
+  /** Writes `fgossip cluster up`'s layout of `topology` into `dir` (its plan, {@link preparePlan}). */
   static async prepare (dir: string, topology: Topology, tracker: ProcessTracker, log: (line: string) => void): Promise<ProcessCluster> {
-    return new ProcessCluster(await writeLayout(dir, topology, log), tracker)
+    return new ProcessCluster(await preparePlan(dir, topology, log), tracker)
   }
 
   get peers (): ClusterNodePlan[] {

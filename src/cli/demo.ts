@@ -18,7 +18,7 @@ import { createGenesisBlock } from '../channels/genesis.js'
 import { genesisOptionsFromCryptoFolder } from '../channels/crypto-folder.js'
 import { common } from '../pb/common.js'
 import { fgossipBin } from './paths.js'
-import { freePort } from './ports.js'
+import { stablePorts } from './ports.js'
 
 interface DemoPeer {
   name: string
@@ -59,10 +59,12 @@ async function runDemo (dir: string, once: boolean, timeoutSeconds: number): Pro
   }
   const peers: DemoPeer[] = []
   const channelBlock = join(dir, `${CHANNEL}.block`)
+  const ports = await stablePorts(2 * 2 * PEERS_PER_ORG)
   for (const org of [1, 2]) {
     for (let index = 0; index < PEERS_PER_ORG; index++) {
       const name = `peer${index}.org${org}.example.com`
-      peers.push({ name, org, index, mspId: `Org${org}MSP`, port: await freePort(), opsPort: await freePort(), configFile: join(dir, `${name}.yaml`) })
+      const [port, opsPort] = ports.splice(0, 2)
+      peers.push({ name, org, index, mspId: `Org${org}MSP`, port, opsPort, configFile: join(dir, `${name}.yaml`) })
     }
   }
   // the channel's genesis block, as configtxgen would write it: peer0 of each org is its anchor peer

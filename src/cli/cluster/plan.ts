@@ -19,7 +19,7 @@ import { generateCryptoMaterial } from '../../identity/cryptogen.js'
 import { createGenesisBlock } from '../../channels/genesis.js'
 import { genesisOptionsFromCryptoFolder } from '../../channels/crypto-folder.js'
 import { common } from '../../pb/common.js'
-import { freePort } from '../ports.js'
+import { stablePorts } from '../ports.js'
 import type { GossipConfig } from '../../config/index.js'
 
 export interface ClusterNodePlan {
@@ -68,7 +68,7 @@ const PEER_GOSSIP = {
   election: { startupGracePeriod: '5s', membershipSampleInterval: '1s', leaderAliveThreshold: '10s', leaderElectionDuration: '2s' }
 }
 /** Batch rules of the cluster's channel: blocks within half a second at a demo's rates. */
-const BATCH = { batchTimeout: '500ms', maxMessageCount: 100 }
+const BATCH = { batchTimeout: '500ms', batchSize: { maxMessageCount: 100 } }
 
 export async function readPlan (dir: string): Promise<ClusterPlan | undefined> {
   try {
@@ -105,12 +105,14 @@ export async function preparePlan (dir: string, topology: Topology, progress: (l
   progress(`generating MSP material: ${topology.orgs} orgs of ${topology.peers} peers and an orderer org`)
   await generateCryptoMaterial({ out: join(dir, 'crypto'), orgs: topology.orgs, peers: topology.peers, orderer: true, users: 1 })
   const nodes: ClusterNodePlan[] = []
-  const node = async (name: string, kind: ClusterNodePlan['kind'], org: number, mspId: string): Promise<void> => {
-    nodes.push({ name, kind, org, mspId, port: await freePort(), opsPort: await freePort(), configFile: join(dir, 'config', `${name}.yaml`), logFile: join(dir, 'logs', `${name}.log`) })
+  const ports = await stablePorts(2 * (1 + topology.orgs * topology.peers))
+  const node = (name: string, kind: ClusterNodePlan['kind'], org: number, mspId: string): void => {
+    const [port, opsPort] = ports.splice(0, 2)
+    nodes.push({ name, kind, org, mspId, port, opsPort, configFile: join(dir, 'config', `${name}.yaml`), logFile: join(dir, 'logs', `${name}.log`) })
   }
-  await node('orderer.example.com', 'orderer', 0, 'OrdererMSP')
+  node('orderer.example.com', 'orderer', 0, 'OrdererMSP')
   for (let org = 1; org <= topology.orgs; org++) {
-    for (let p = 0; p < topology.peers; p++) await node(`peer${p}.org${org}.example.com`, 'peer', org, `Org${org}MSP`)
+    for (let p = 0; p < topology.peers; p++) node(`peer${p}.org${org}.example.com`, 'peer', org, `Org${org}MSP`)
   }
   const plan: ClusterPlan = { version: 1, dir, ...topology, dissemination, nodes, pids: {} }
   const orderer = nodes[0]
