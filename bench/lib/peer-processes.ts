@@ -9,21 +9,19 @@
  * Every process started is tracked: {@link PeerProcesses.stopAll} stops them, and they are killed with
  * SIGKILL if the benchmark's process exits or is interrupted first.
  */
-import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { request, type ClientRequest } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import { parse, stringify } from 'yaml'
-import { isAlive, startNodeProcess, stopProcesses } from '../../src/cli/cluster/processes.js'
+import { isAlive, startNodeProcess } from '../../src/cli/cluster/processes.js'
+import { httpOk, ProcessTracker, readProc, sleep, tail } from './process-cluster.js'
 import { CONFIG_SCHEMA, type ConfigKey } from '../../src/config/schema.js'
 import { formatDuration } from '../../src/config/index.js'
 import type { ClusterNodePlan } from '../../src/cli/cluster/plan.js'
 
 /** Now, in epoch ms with a sub-ms fraction: the clock of the commit streams' `at` (one machine, one clock). */
 export const epochMs = (): number => performance.timeOrigin + performance.now()
-
-export const sleep = async (ms: number): Promise<void> => { if (ms > 0) await new Promise(resolve => setTimeout(resolve, ms)) }
 
 /** Polls the async `cond` every `pollMs` until it holds; rejects with `what` after `timeoutMs`. */
 export async function waitUntil (cond: () => boolean | Promise<boolean>, what: string, timeoutMs: number, pollMs = 250): Promise<void> {
@@ -70,23 +68,15 @@ export async function amendConfig (file: string, values: Doc, by: string): Promi
 
 // ---- processes ----
 
-/** The peer processes a benchmark started, by node name; each detached (its own process group). */
+/** The peer processes a benchmark started, by node name; each detached (its own process group) and tracked. */
 export class PeerProcesses {
   private readonly pids = new Map<string, number>()
-  private readonly onExit = (): void => { this.killAll() }
-  private readonly onSignal = (signal: NodeJS.Signals): void => {
-    this.killAll()
-    process.exit(signal === 'SIGINT' ? 130 : 143)
-  }
+  private readonly tracker = new ProcessTracker()
 
   /** Starts a node as `fgossip cluster up` does; its pid. */
   start (node: ClusterNodePlan): number {
-    if (this.pids.size === 0) {
-      process.on('exit', this.onExit)
-      process.on('SIGINT', this.onSignal)
-      process.on('SIGTERM', this.onSignal)
-    }
     const pid = startNodeProcess(node)
+    this.tracker.track(pid)
     this.pids.set(node.name, pid)
     return pid
   }
@@ -108,7 +98,7 @@ export class PeerProcesses {
     await waitUntil(async () => {
       const dead = this.dead(pending)
       if (dead.length > 0) throw new Error(`${dead.map(n => n.name).join(', ')} exited:\n${tail(dead[0].logFile)}`)
-      const ok = await Promise.all(pending.map(async n => await httpOk(`http://127.0.0.1:${n.opsPort}/healthz`)))
+      const ok = await Promise.all(pending.map(async n => await httpOk(`http://127.0.0.1:${n.opsPort}/healthz`, 5000)))
       pending = pending.filter((_, i) => !ok[i])
       return pending.length === 0
     }, `${nodes.length} peers healthy (${pending[0]?.name ?? ''})`, timeoutMs)
@@ -116,50 +106,17 @@ export class PeerProcesses {
 
   /** SIGKILL to every process group, now (synchronous: safe in an exit handler). */
   killAll (): void {
-    for (const pid of this.pids.values()) {
-      try { process.kill(-pid, 'SIGKILL') } catch { try { process.kill(pid, 'SIGKILL') } catch { /* gone */ } }
-    }
+    this.tracker.killAll()
   }
 
   /** Stops every process (SIGTERM, SIGKILL after `graceMs`); how many needed SIGKILL. */
   async stopAll (graceMs = 10_000): Promise<number> {
-    const killed = await stopProcesses([...this.pids.values()], graceMs)
     this.pids.clear()
-    process.off('exit', this.onExit)
-    process.off('SIGINT', this.onSignal)
-    process.off('SIGTERM', this.onSignal)
-    return killed.length
-  }
-}
-
-/** The last lines of a log file, indented. */
-export function tail (file: string, lines = 15): string {
-  try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).map(l => `    ${l}`).join('\n')
-  } catch {
-    return '    (no log)'
-  }
-}
-
-async function httpOk (url: string): Promise<boolean> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(5000) })
-    await res.arrayBuffer()
-    return res.ok
-  } catch {
-    return false
+    return await this.tracker.stopAll(graceMs)
   }
 }
 
 // ---- /proc ----
-
-const CLK_TCK = ((): number => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
-  } catch {
-    return 100
-  }
-})()
 
 /** Bytes a process has read through read(2) and friends, sockets included (`rchar` of /proc/<pid>/io). */
 export function readBytes (pid: number): number {
@@ -167,11 +124,9 @@ export function readBytes (pid: number): number {
   return m == null ? Number.NaN : Number(m[1])
 }
 
-/** CPU time of a process, all threads, user + system, in ms (/proc/<pid>/stat). */
+/** CPU time of a process, all threads, user + system, in ms (/proc/<pid>/stat); NaN when it is gone. */
 export function cpuMs (pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return (Number(f[11]) + Number(f[12])) / CLK_TCK * 1000
+  return (readProc(pid, false)?.cpuSeconds ?? Number.NaN) * 1000
 }
 
 // ---- commit streams ----

@@ -14,7 +14,7 @@
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, existsSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -99,6 +99,11 @@ export class ProcessTracker {
     } finally {
       if (typeof out === 'number') closeSync(out)
     }
+  }
+
+  /** Tracks a process started elsewhere (detached, its own process group), e.g. by `startNodeProcess`. */
+  track (pid: number): void {
+    this.add(pid)
   }
 
   private add (pid: number): void {
@@ -201,27 +206,29 @@ export class ProcessCluster {
     let pending = nodes
     while (pending.length > 0) {
       const dead = pending.filter(n => !isAlive(this.pid(n)))
-      if (dead.length > 0) throw new Error(`${dead.map(n => n.name).join(', ')} exited:\n${await tail(dead[0].logFile)}`)
+      if (dead.length > 0) throw new Error(`${dead.map(n => n.name).join(', ')} exited:\n${tail(dead[0].logFile)}`)
       const healthy = await Promise.all(pending.map(async n => await httpOk(`http://127.0.0.1:${n.opsPort}/healthz`)))
       pending = pending.filter((_, i) => !healthy[i])
       if (pending.length === 0) return
-      if (Date.now() > deadline) throw new Error(`${pending.length} node(s) not healthy after ${timeoutMs} ms (${pending[0].name}):\n${await tail(pending[0].logFile)}`)
+      if (Date.now() > deadline) throw new Error(`${pending.length} node(s) not healthy after ${timeoutMs} ms (${pending[0].name}):\n${tail(pending[0].logFile)}`)
       await sleep(250)
     }
   }
 }
 
-async function tail (file: string, lines = 10): Promise<string> {
+/** The last lines of a log file, indented. */
+export function tail (file: string, lines = 15): string {
   try {
-    return (await readFile(file, 'utf8')).trimEnd().split('\n').slice(-lines).map(l => `    ${l}`).join('\n')
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).map(l => `    ${l}`).join('\n')
   } catch {
     return '    (no log)'
   }
 }
 
-async function httpOk (url: string): Promise<boolean> {
+/** Whether `url` answers 200 within `timeoutMs`. */
+export async function httpOk (url: string, timeoutMs = 2000): Promise<boolean> {
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(2000) })
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) })
     await res.arrayBuffer()
     return res.ok
   } catch {
