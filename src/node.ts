@@ -399,6 +399,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         eagerFlush: g.eagerFlush,
         gapRequestDelay: g.gapRequestDelay,
         announceWait: g.announceWait,
+        floodMaxBytes: g.floodMaxBytes,
         registry,
         ports: { ...blockPorts, ...pushPorts }
       })

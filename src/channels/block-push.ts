@@ -16,6 +16,14 @@
  * a hundred bytes; Fabric's pull ignores a digest it did not ask for). A peer that still lacks the block
  * `announceWait` after the announcement (or twice the lag it usually sees between an announcement and the push,
  * when longer: a 1 MB block takes longer per hop) asks its announcer for it (a state request of that block).
+ *
+ * Flooding (ours, `floodMaxBytes` > 0, with announcements on): a block taken in from the orderer whose size
+ * times the number of its channel peers in my org is at most `floodMaxBytes` goes to all of them at once (one
+ * hop for everyone, as gossipsub's flood publish), marked by the GossipMessage nonce {@link FLOODED} (Fabric
+ * sets no nonce on a block, and ignores it). A peer of ours that receives a flooded block does not forward it
+ * (everyone has had a copy): it announces it to `propagatePeerNum` peers instead, so that a peer the origin
+ * could not reach still learns of it and asks. A Fabric peer forwards it as any block. Bigger blocks keep the
+ * push tree: one sender's link would carry every copy.
  */
 import { gossip } from '../pb/gossip.js'
 import { seal, type SignedMessage } from '../wire/envelope.js'
@@ -57,6 +65,9 @@ export interface BlockDissemination {
   forget(channel: string, seq: bigint): void
 }
 
+/** The GossipMessage nonce of a block its origin sent to every channel peer of its org ("FLOOD"). */
+export const FLOODED = 0x464c4f4f44n
+
 /** Block numbers seen per channel, for forward-once (bounded, oldest forgotten first). */
 const SEEN_PER_CHANNEL = 1024
 /** Announced blocks awaited at once, all channels (more are ignored: pull and state transfer remain). */
@@ -82,6 +93,8 @@ export interface BlockPushInit {
   gapRequestDelay?: number
   /** ms; announce blocks taken in to the peers not pushed to, who ask for one still missing this long after; 0: off. @default 0 */
   announceWait?: number
+  /** bytes; flood a block taken in when its size x the peers to reach is at most this (needs `announceWait`); 0: never. @default 0 */
+  floodMaxBytes?: number
   registry?: Registry
   random?: () => number
 }
@@ -163,6 +176,7 @@ export class BlockPush implements BlockDissemination {
   /** Gossips a block this peer took in (from the orderer, or new from `except`). */
   gossip (channel: string, seq: bigint, bytes: Uint8Array, except?: string): void {
     const msg = seal({
+      nonce: except == null && this.floods(channel, bytes.length) ? FLOODED : 0n,
       channel: new TextEncoder().encode(channel) as Uint8Array<ArrayBuffer>,
       tag: Tag.CHAN_AND_ORG,
       dataMsg: { payload: { seqNum: seq, data: bytes as Uint8Array<ArrayBuffer>, privateData: [] } }
@@ -170,20 +184,38 @@ export class BlockPush implements BlockDissemination {
     this.emitter.add({ msg, channel, except })
   }
 
-  private push (msg: SignedMessage, channel: string, except?: string): void {
+  /** The channel peers of my org a block may be pushed to (all but `except`). */
+  private pool (channel: string, except?: string): NetworkMember[] {
     const route = this.init.ports.routingFilter(channel, Tag.CHAN_AND_ORG)
-    const pool = this.init.ports.members().filter(m => m.pkiIdHex !== except && route(m))
-    const chosen = selectPeers(this.init.propagatePeerNum, pool, () => true, this.init.random)
+    return this.init.ports.members().filter(m => m.pkiIdHex !== except && route(m))
+  }
+
+  /** Whether a block of `size` bytes taken in now is flooded (see the module's comment). */
+  private floods (channel: string, size: number): boolean {
+    const budget = this.init.floodMaxBytes ?? 0
+    if (budget <= 0 || (this.init.announceWait ?? 0) <= 0 || size > budget) return false
+    return size * this.pool(channel).length <= budget
+  }
+
+  private push (msg: SignedMessage, channel: string, except?: string): void {
+    const pool = this.pool(channel, except)
+    const flooded = except == null && msg.message.nonce === FLOODED
+    const chosen = flooded ? pool : selectPeers(this.init.propagatePeerNum, pool, () => true, this.init.random)
     for (const peer of chosen) this.init.ports.send(msg, this.init.ports.remotePeerOf(peer))
     const seq = msg.message.dataMsg?.payload?.seqNum
     if (except != null || (this.init.announceWait ?? 0) <= 0 || seq == null || chosen.length === pool.length) return
     const pushed = new Set(chosen.map(p => p.pkiIdHex))
+    this.announce(msg.message.channel, seq, pool.filter(p => !pushed.has(p.pkiIdHex)))
+  }
+
+  /** Sends `peers` a `DataDigest` (nonce 0, BLOCK_MSG) of block `seq`: an announcement. */
+  private announce (channel: Uint8Array, seq: bigint, peers: NetworkMember[]): void {
     const announcement = seal({
-      channel: msg.message.channel,
+      channel: channel as Uint8Array<ArrayBuffer>,
       tag: Tag.CHAN_AND_ORG,
       dataDig: { nonce: 0n, digests: [new TextEncoder().encode(seq.toString()) as Uint8Array<ArrayBuffer>], msgType: gossip.PullMsgType.BLOCK_MSG }
     })
-    for (const peer of pool) if (!pushed.has(peer.pkiIdHex)) this.init.ports.send(announcement, this.init.ports.remotePeerOf(peer))
+    for (const peer of peers) this.init.ports.send(announcement, this.init.ports.remotePeerOf(peer))
   }
 
   /** An announced block: if push has not brought it `announceWait` later, ask the announcer. */
@@ -253,7 +285,12 @@ export class BlockPush implements BlockDissemination {
       return
     }
     if (!this.markSeen(channel, seq)) { this.count('duplicate'); return }
-    this.gossip(channel, seq, data, m.sender.pkiIdHex)
+    if (m.message.nonce === FLOODED && (this.init.announceWait ?? 0) > 0) {
+      // every peer had a copy from the origin: announce instead of forwarding, for those it could not reach
+      this.announce(m.message.channel, seq, selectPeers(this.init.propagatePeerNum, this.pool(channel, m.sender.pkiIdHex), () => true, this.init.random))
+    } else {
+      this.gossip(channel, seq, data, m.sender.pkiIdHex)
+    }
     try {
       const result = await ports.takeIn(channel, seq, data, block)
       this.count(result)

@@ -11,6 +11,7 @@
  *     eagerFlush: false
  *     gapRequestDelay: 0s
  *     announceWait: 0s
+ *     floodMaxBytes: 0
  *     state:
  *       parallelRequests: 1
  * ```
@@ -25,6 +26,7 @@ export const FABRIC_BEHAVIOUR = {
       eagerFlush: false,
       gapRequestDelay: 0,
       announceWait: 0,
+      floodMaxBytes: 0,
       state: { parallelRequests: 1 }
     }
   }
@@ -36,5 +38,6 @@ export const FABRIC_BEHAVIOUR_KEYS = [
   'peer.gossip.eagerFlush',
   'peer.gossip.gapRequestDelay',
   'peer.gossip.announceWait',
+  'peer.gossip.floodMaxBytes',
   'peer.gossip.state.parallelRequests'
 ] as const

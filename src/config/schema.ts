@@ -176,6 +176,13 @@ export const CONFIG_SCHEMA: SchemaTable = {
     'asks the announcer for it. Random push misses about 5% of the peers with ' +
     "`propagatePeerNum` 3; Fabric leaves them to the next pull round. 0 turns announcements off (Fabric's " +
     'behaviour).', { min: 0, origin: 'ours' }),
+  'peer.gossip.floodMaxBytes': bytes(2 * MiB, // ours
+    'A block the peer takes in from the orderer whose size times the number of channel peers of its org is at ' +
+    'most this goes to all of them at once (one hop for everyone), instead of to `propagatePeerNum` of them; ' +
+    'a peer of ours that receives such a block announces it (a `DataDigest`) to `propagatePeerNum` peers ' +
+    'instead of forwarding it, so that one the origin could not reach asks for it. Bigger blocks, or more ' +
+    'peers, keep the push tree (the origin\'s link would carry every copy). Needs `announceWait` > 0. A size ' +
+    "such as `2MiB` is accepted. 0 turns it off (Fabric's behaviour).", { min: 0, origin: 'ours' }),
   'peer.gossip.eagerFlush': bool(true, // ours
     'The batching emitter (blocks, alive messages, StateInfo) sends a message that finds it idle for ' +
     '`maxPropagationBurstLatency` at once, and batches what follows within that latency. false is Fabric\'s ' +

@@ -101,6 +101,8 @@ export interface GossipConfig {
   gapRequestDelay: number
   /** OURS. ms; blocks taken in are announced to the peers not pushed to, who ask for one still missing this long after; 0: off. */
   announceWait: number
+  /** OURS. bytes; a block taken in goes to every channel peer of the org when its size x their number is at most this; 0: off. */
+  floodMaxBytes: number
   /** OURS. A message that finds the batching emitter idle goes out at once; false: Fabric's ticker. */
   eagerFlush: boolean
   /** OURS. How blocks are pushed: Fabric's push, or libp2p gossipsub (a topic per channel and org). */

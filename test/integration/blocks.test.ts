@@ -3,7 +3,7 @@
  * channel and are committed in order; a peer of another org and a non-member receive none; the sender never
  * gets its own block back (scenario 7). Every scenario runs in both dissemination modes
  * (`peer.gossip.dissemination`: Fabric's push, and gossipsub); in gossipsub mode the outsiders also subscribe
- * to the channel's topic themselves, and still receive nothing.
+ * to the channel's topic themselves, and still receive nothing. Fabric mode's own: announcements, flooding.
  */
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -342,7 +342,7 @@ describe(`dissemination: ${mode}`, () => {
     const genesis = channelGenesis('announced')
     const ports = await Promise.all([0, 1, 2, 3].map(async () => await freePort()))
     // fan-out 1: the origin pushes to one peer and announces to two; a peer forwards to one other: most miss
-    const conf = { ...FAST_GOSSIP, propagatePeerNum: 1, gapRequestDelay: 0, announceWait: 30, pullInterval: 60_000, state: { checkInterval: 60_000 } }
+    const conf = { ...FAST_GOSSIP, propagatePeerNum: 1, gapRequestDelay: 0, announceWait: 30, floodMaxBytes: 0, pullInterval: 60_000, state: { checkInterval: 60_000 } }
     const nodes: GossipNode[] = []
     try {
       for (const [i, port] of ports.entries()) {
@@ -367,6 +367,49 @@ describe(`dissemination: ${mode}`, () => {
       for (const n of nodes.slice(1)) requests += await metric(n, 'gossip_blocks_received', { result: 'announce-request' })
       assert.ok(requests > 0, 'some blocks came by asking their announcer')
       for (const n of nodes.slice(1)) assert.deepEqual(await n.getBlock('announced', 10), common.Block.encode(prev))
+    } finally {
+      await stopAll(nodes)
+    }
+  })
+
+  it('flooding: a small block goes from its origin to every peer at once, one copy each, announced rather than forwarded', { skip: mode === 'gossipsub' ? 'flooding is part of Fabric-mode push' : false }, async () => {
+    const orderer = ordererSigner()
+    const genesis = channelGenesis('flooded')
+    const ports = await Promise.all([0, 1, 2, 3].map(async () => await freePort()))
+    // fan-out 1, pull and state transfer out of the way: without flooding most peers would have to ask
+    const conf = { ...FAST_GOSSIP, propagatePeerNum: 1, gapRequestDelay: 0, announceWait: 30, floodMaxBytes: 1024 * 1024, pullInterval: 60_000, state: { checkInterval: 60_000 } }
+    const nodes: GossipNode[] = []
+    try {
+      for (const [i, port] of ports.entries()) {
+        const n = await startNode(layout, {
+          org: 1,
+          peer: i,
+          overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
+          gossip: { dissemination: mode, ...conf, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+        })
+        await n.joinChannel(genesis)
+        nodes.push(n)
+      }
+      const copies = nodes.map(() => 0)
+      const announcements = nodes.map(() => 0)
+      for (const [i, n] of nodes.entries()) {
+        n.comm.subscribe(m => m.kind === 'dataMsg', () => { copies[i]++ })
+        n.comm.subscribe(m => m.kind === 'dataDig' && m.message.dataDig?.nonce === 0n, () => { announcements[i]++ })
+      }
+      for (const n of nodes) await waitFor(() => n.peersOfChannel('flooded').length === 3, `${n.config.peer.id} sees the channel`, 30_000)
+      let prev = genesis
+      for (let i = 1; i <= 10; i++) {
+        prev = nextBlock(prev, 'flooded', orderer)
+        assert.equal(await nodes[0].addPayload('flooded', i, common.Block.encode(prev)), 'committed')
+        await new Promise(resolve => setTimeout(resolve, 50))
+      }
+      for (const n of nodes) await waitFor(() => n.height('flooded') === 11n, `${n.config.peer.id} commits the 10 blocks`, 20_000)
+      await new Promise(resolve => setTimeout(resolve, 200)) // room for a (wrong) forwarded copy
+      assert.deepEqual(copies, [0, 10, 10, 10], 'one copy of each block per peer, none back to the origin')
+      let requests = 0
+      for (const n of nodes.slice(1)) requests += await metric(n, 'gossip_blocks_received', { result: 'announce-request' })
+      assert.equal(requests, 0, 'nobody had to ask')
+      assert.equal(announcements.reduce((a, b) => a + b), 30, 'each receiver announced each block to one peer')
     } finally {
       await stopAll(nodes)
     }

@@ -2,12 +2,13 @@
  * Block push with stubbed neighbours and a fake clock: a received block is verified, then forwarded once
  * (never back to its sender), then handed to the ledger; a lagging ledger (the block too far ahead) does not
  * stop the relay and asks for the gap at once; an invalid block is neither forwarded nor taken; a block the
- * ledger could not commit is forgotten, so that another copy is taken.
+ * ledger could not commit is forgotten, so that another copy is taken. Announcements, and flooding: a small
+ * block taken in goes to every channel peer, and a flooded block is announced, not forwarded.
  */
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { Registry } from 'prom-client'
-import { BlockPush, type BlockPushPorts, type ReceivedBlock } from '../../../src/channels/block-push.js'
+import { BlockPush, FLOODED, type BlockPushPorts, type ReceivedBlock } from '../../../src/channels/block-push.js'
 import { BlockVerificationError } from '../../../src/ledger/verify.js'
 import { gossip } from '../../../src/pb/gossip.js'
 import { FakeClock } from '../../helpers/fake-clock.js'
@@ -229,6 +230,89 @@ describe('block push announcements: the wait follows the lag of push', () => {
     assert.deepEqual(asked, [])
     clock.advance(10)
     assert.deepEqual(asked, [2n])
+    push.stop()
+  })
+})
+
+describe('block push flooding (floodMaxBytes)', () => {
+  /** Block push at a peer of org members aa..ee (ee not of the channel), fan-out 2, announceWait 30 ms, flooding up to `budget` bytes. */
+  function flooding (budget: number, announceWait = 30): {
+    push: BlockPush, clock: FakeClock, blocks: Array<{ to: string, nonce: bigint }>, digests: string[], taken: bigint[], receive: (seq: bigint, from: string, nonce: bigint) => Promise<void>
+  } {
+    const clock = new FakeClock()
+    const blocks: Array<{ to: string, nonce: bigint }> = []
+    const digests: string[] = []
+    const taken: bigint[] = []
+    const handlers: Array<{ p: (m: ReceivedBlock) => boolean, h: (m: ReceivedBlock) => void | Promise<void> }> = []
+    const ports: BlockPushPorts = {
+      send: (msg, ...peers) => {
+        for (const p of peers) {
+          const to = Buffer.from(p.pkiId ?? []).toString('hex')
+          if (msg.message.dataMsg != null) blocks.push({ to, nonce: msg.message.nonce })
+          else digests.push(to)
+        }
+      },
+      subscribe: (p, h) => { handlers.push({ p, h }); return () => {} },
+      members: () => ['aa', 'bb', 'cc', 'dd', 'ee'].map(member),
+      remotePeerOf: m => ({ pkiId: m.pkiId }),
+      routingFilter: () => m => m.pkiIdHex !== 'ee',
+      isOrgInChannel: () => true,
+      isDuplicate: (_ch, seq) => taken.includes(seq),
+      check: () => ({}) as common.Block,
+      takeIn: async (_ch, seq) => { taken.push(seq); return 'committed' },
+      behind: () => {},
+      gap: () => {},
+      height: () => 0n
+    }
+    const push = new BlockPush({ ports, clock, propagatePeerNum: 2, propagateIterations: 1, maxPropagationBurstSize: 10, maxPropagationBurstLatency: 10, eagerFlush: true, announceWait, floodMaxBytes: budget })
+    push.start()
+    const receive = async (seq: bigint, from: string, nonce: bigint): Promise<void> => {
+      const message = { nonce, channel: new TextEncoder().encode(CHANNEL), tag: gossip.GossipMessage.Tag.CHAN_AND_ORG, dataMsg: { payload: { seqNum: seq, data: new Uint8Array(10), privateData: [] } } } as unknown as gossip.GossipMessage
+      const m: ReceivedBlock = { message, kind: 'dataMsg', sender: { pkiIdHex: from, identity: { mspId: 'Org1MSP' } as PeerIdentity } }
+      for (const { p, h } of handlers) if (p(m)) await h(m)
+      clock.advance(20)
+    }
+    return { push, clock, blocks, digests, taken, receive }
+  }
+
+  it('a block taken in whose size x channel peers fits the budget goes to every channel peer, marked; no announcements', () => {
+    const { push, blocks, digests } = flooding(40) // 10 bytes x 4 peers
+    push.gossip(CHANNEL, 3n, new Uint8Array(10))
+    assert.deepEqual(blocks.map(b => b.to).sort(), ['aa', 'bb', 'cc', 'dd'], 'all of the channel, never ee')
+    assert.ok(blocks.every(b => b.nonce === FLOODED))
+    assert.deepEqual(digests, [])
+    push.stop()
+  })
+
+  it('a block over the budget, a forwarded block, or announcements off: the push tree (propagatePeerNum), unmarked', () => {
+    const over = flooding(39)
+    over.push.gossip(CHANNEL, 3n, new Uint8Array(10))
+    assert.equal(over.blocks.length, 2)
+    assert.ok(over.blocks.every(b => b.nonce === 0n))
+    assert.equal(over.digests.length, 2, 'announced to the other two')
+    over.push.gossip(CHANNEL, 4n, new Uint8Array(1), 'aa') // forwarded: never flooded
+    over.clock.advance(20) // the emitter's burst latency
+    assert.equal(over.blocks.length, 4)
+    over.push.stop()
+    const off = flooding(1000, 0)
+    off.push.gossip(CHANNEL, 3n, new Uint8Array(10))
+    assert.equal(off.blocks.length, 2)
+    assert.ok(off.blocks.every(b => b.nonce === 0n))
+    off.push.stop()
+  })
+
+  it('a flooded block received is taken in and announced to propagatePeerNum peers (never its sender), not forwarded; an unmarked one is forwarded', async () => {
+    const { push, blocks, digests, taken, receive } = flooding(1000)
+    await receive(5n, 'aa', FLOODED)
+    assert.deepEqual(taken, [5n])
+    assert.equal(blocks.length, 0, 'not forwarded')
+    assert.equal(digests.length, 2)
+    assert.ok(!digests.includes('aa') && !digests.includes('ee'))
+    await receive(5n, 'bb', FLOODED) // a second copy: nothing more
+    assert.equal(digests.length, 2)
+    await receive(6n, 'aa', 0n)
+    assert.equal(blocks.length, 2, 'forwarded as Fabric does')
+    assert.ok(blocks.every(b => b.nonce === 0n && b.to !== 'aa'))
     push.stop()
   })
 })

@@ -13,6 +13,7 @@ describe('FABRIC_BEHAVIOUR', () => {
     assert.equal(g.eagerFlush, false)
     assert.equal(g.gapRequestDelay, 0)
     assert.equal(g.announceWait, 0)
+    assert.equal(g.floodMaxBytes, 0)
     assert.equal(g.state.parallelRequests, 1)
   })
 
