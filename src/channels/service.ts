@@ -464,8 +464,8 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
       this.log.debug(`StateInfo pull request for ${channel} from ${m.sender.pkiIdHex.slice(0, 16)} of ${requesterOrg}, not in the channel: ignored`)
       return
     }
-    const members = this.init.discovery.members()
-    const externalOf = (hex: string): string => hex === this.selfPkiIdHex ? this.init.externalEndpoint : (members.find(x => x.pkiIdHex === hex)?.externalEndpoint ?? '')
+    const endpoints = new Map(this.init.discovery.members().map(x => [x.pkiIdHex, x.externalEndpoint]))
+    const externalOf = (hex: string): string => hex === this.selfPkiIdHex ? this.init.externalEndpoint : (endpoints.get(hex) ?? '')
     const requester = { mspId: requesterOrg, externalEndpoint: externalOf(m.sender.pkiIdHex) }
     const elements: gossip.Envelope[] = []
     if (stateInfoDisclosable(this.selfOrg, requester, { mspId: this.selfOrg, externalEndpoint: this.init.externalEndpoint })) elements.push(this.current(ch).envelope)
