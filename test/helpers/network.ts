@@ -10,6 +10,8 @@ import { generateCryptoMaterial, type CryptoLayout } from '../../src/identity/cr
 import { loadConfig, type NodeConfig } from '../../src/config/index.js'
 import { GossipNode } from '../../src/node.js'
 import { setLogLevel } from '../../src/logging.js'
+import { freePort } from '../../src/cli/ports.js'
+import type { common } from '../../src/pb/common.js'
 
 setLogLevel(process.env.FABRIC_LOGGING_SPEC ?? 'error')
 
@@ -113,6 +115,40 @@ export async function createTestNetwork (n: number, orgs: number, opts: Omit<Tes
   const layout = await testCrypto()
   const nodes: GossipNode[] = []
   for (let i = 0; i < n; i++) nodes.push(await startNode(layout, { ...opts, org: (i % orgs) + 1, peer: Math.floor(i / orgs) }))
+  return nodes
+}
+
+/**
+ * Starts `count` peers of `org` (the layout's peers 0..count-1), each on a free loopback port that is also its
+ * address, peer0 the bootstrap peer of the others; each joins the channel of `genesis` once started, and then
+ * every one is waited for until it sees the other count - 1 in the channel. Each node goes into `into` as soon
+ * as it is started, so that the caller's `stopAll(into)` stops them whatever fails.
+ */
+export async function startChannelPeers (layout: CryptoLayout, into: GossipNode[], opts: {
+  count: number
+  genesis: common.Block
+  /** `peer.gossip.*` values; `bootstrap` is set here */
+  gossip?: Record<string, unknown>
+  /** @default 1 */
+  org?: number
+  /** ms to wait for full channel views. @default 30_000 */
+  viewTimeout?: number
+}): Promise<GossipNode[]> {
+  const ports = await Promise.all(Array.from({ length: opts.count }, async () => await freePort()))
+  const nodes: GossipNode[] = []
+  let channel = ''
+  for (const [i, port] of ports.entries()) {
+    const n = await startNode(layout, {
+      org: opts.org ?? 1,
+      peer: i,
+      overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
+      gossip: { ...opts.gossip, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+    })
+    into.push(n)
+    nodes.push(n)
+    channel = await n.joinChannel(opts.genesis)
+  }
+  for (const n of nodes) await waitFor(() => n.peersOfChannel(channel).length === opts.count - 1, `${n.config.peer.id} sees the ${opts.count - 1} others in ${channel}`, opts.viewTimeout ?? 30_000)
   return nodes
 }
 

@@ -7,7 +7,7 @@
  */
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { cleanupTmp, FAST_GOSSIP, metric, startNode, stopAll, testCrypto, waitFor } from '../helpers/network.js'
+import { cleanupTmp, FAST_GOSSIP, metric, startChannelPeers, startNode, stopAll, testCrypto, waitFor } from '../helpers/network.js'
 import { seal } from '../../src/wire/envelope.js'
 import { gossip } from '../../src/pb/gossip.js'
 import { freePort } from '../helpers/process.js'
@@ -220,22 +220,11 @@ describe(`dissemination: ${mode}`, () => {
   it('scenario 1: with push disabled, blocks reach every peer by pull alone', async () => {
     const orderer = ordererSigner()
     const genesis = channelGenesis('pullonly')
-    const ports = await Promise.all([0, 1, 2, 3].map(async () => await freePort()))
     // no push (propagateIterations 0), no state transfer: only the pull engine can move blocks
     const gossipConf = { ...FAST_GOSSIP, propagateIterations: 0, state: { enabled: false } }
     const nodes: GossipNode[] = []
     try {
-      for (const [i, port] of ports.entries()) {
-        const n = await startNode(layout, {
-          org: 1,
-          peer: i,
-          overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
-          gossip: { dissemination: mode, ...gossipConf, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
-        })
-        await n.joinChannel(genesis)
-        nodes.push(n)
-      }
-      for (const n of nodes) await waitFor(() => n.peersOfChannel('pullonly').length === 3, `${n.config.peer.id} sees the channel`, 30_000)
+      await startChannelPeers(layout, nodes, { count: 4, genesis, gossip: { dissemination: mode, ...gossipConf } })
       let prev = genesis
       for (let i = 1; i <= 10; i++) {
         prev = nextBlock(prev, 'pullonly', orderer)
@@ -253,21 +242,10 @@ describe(`dissemination: ${mode}`, () => {
   it('a block with a bad signature, data_hash or previous_hash is never committed by any peer; the channel goes on', async () => {
     const orderer = ordererSigner()
     const genesis = channelGenesis('badblocks')
-    const ports = await Promise.all([0, 1].map(async () => await freePort()))
     const nodes: GossipNode[] = []
     const x = await startNode(layout, { org: 1, peer: 3, discovery: false }) // speaks gossip by hand
     try {
-      for (const [i, port] of ports.entries()) {
-        const n = await startNode(layout, {
-          org: 1,
-          peer: i,
-          overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
-          gossip: { dissemination: mode, ...FAST_GOSSIP, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
-        })
-        await n.joinChannel(genesis)
-        nodes.push(n)
-      }
-      for (const n of nodes) await waitFor(() => n.peersOfChannel('badblocks').length === 1, `${n.config.peer.id} sees the channel`, 30_000)
+      await startChannelPeers(layout, nodes, { count: 2, genesis, gossip: { dissemination: mode, ...FAST_GOSSIP } })
       const prevHash = blockHeaderHash(genesis.header as common.BlockHeader)
       const good = createBlock({ number: 1n, previousHash: prevHash, data: [Buffer.from('good')], signer: orderer, channelId: 'badblocks' })
       const tampered = common.Block.decode(common.Block.encode(good))
@@ -305,25 +283,14 @@ describe(`dissemination: ${mode}`, () => {
   it('scenario 7 (no self loop): of two peers, the one that gossips a block never gets it back', async () => {
     const orderer = ordererSigner()
     const genesis = channelGenesis('selfloop')
-    const ports = await Promise.all([0, 1].map(async () => await freePort()))
     const nodes: GossipNode[] = []
     try {
-      for (const [i, port] of ports.entries()) {
-        const n = await startNode(layout, {
-          org: 1,
-          peer: i,
-          overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
-          gossip: { dissemination: mode, ...FAST_GOSSIP, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
-        })
-        await n.joinChannel(genesis)
-        nodes.push(n)
-      }
+      await startChannelPeers(layout, nodes, { count: 2, genesis, gossip: { dissemination: mode, ...FAST_GOSSIP } })
       const [sender, receiver] = nodes
       let back = 0
       let there = 0
       onBlockMessage(sender, () => { back++ })
       onBlockMessage(receiver, () => { there++ })
-      for (const n of nodes) await waitFor(() => n.peersOfChannel('selfloop').length === 1, `${n.config.peer.id} sees the channel`, 30_000)
       let prev = genesis
       for (let i = 1; i <= 5; i++) {
         prev = nextBlock(prev, 'selfloop', orderer)
@@ -340,22 +307,11 @@ describe(`dissemination: ${mode}`, () => {
   it('announcements: peers push misses get each block from its announcer, with pull and state transfer out of the way', { skip: mode === 'gossipsub' ? 'announcements are part of Fabric-mode push' : false }, async () => {
     const orderer = ordererSigner()
     const genesis = channelGenesis('announced')
-    const ports = await Promise.all([0, 1, 2, 3].map(async () => await freePort()))
     // fan-out 1: the origin pushes to one peer and announces to two; a peer forwards to one other: most miss
     const conf = { ...FAST_GOSSIP, propagatePeerNum: 1, gapRequestDelay: 0, announceWait: 30, floodMaxBytes: 0, pullInterval: 60_000, state: { checkInterval: 60_000 } }
     const nodes: GossipNode[] = []
     try {
-      for (const [i, port] of ports.entries()) {
-        const n = await startNode(layout, {
-          org: 1,
-          peer: i,
-          overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
-          gossip: { dissemination: mode, ...conf, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
-        })
-        await n.joinChannel(genesis)
-        nodes.push(n)
-      }
-      for (const n of nodes) await waitFor(() => n.peersOfChannel('announced').length === 3, `${n.config.peer.id} sees the channel`, 30_000)
+      await startChannelPeers(layout, nodes, { count: 4, genesis, gossip: { dissemination: mode, ...conf } })
       let prev = genesis
       for (let i = 1; i <= 10; i++) {
         prev = nextBlock(prev, 'announced', orderer)
@@ -375,28 +331,17 @@ describe(`dissemination: ${mode}`, () => {
   it('flooding: a small block goes from its origin to every peer at once, one copy each, announced rather than forwarded', { skip: mode === 'gossipsub' ? 'flooding is part of Fabric-mode push' : false }, async () => {
     const orderer = ordererSigner()
     const genesis = channelGenesis('flooded')
-    const ports = await Promise.all([0, 1, 2, 3].map(async () => await freePort()))
     // fan-out 1, pull and state transfer out of the way: without flooding most peers would have to ask
     const conf = { ...FAST_GOSSIP, propagatePeerNum: 1, gapRequestDelay: 0, announceWait: 30, floodMaxBytes: 1024 * 1024, pullInterval: 60_000, state: { checkInterval: 60_000 } }
     const nodes: GossipNode[] = []
     try {
-      for (const [i, port] of ports.entries()) {
-        const n = await startNode(layout, {
-          org: 1,
-          peer: i,
-          overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
-          gossip: { dissemination: mode, ...conf, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
-        })
-        await n.joinChannel(genesis)
-        nodes.push(n)
-      }
+      await startChannelPeers(layout, nodes, { count: 4, genesis, gossip: { dissemination: mode, ...conf } })
       const copies = nodes.map(() => 0)
       const announcements = nodes.map(() => 0)
       for (const [i, n] of nodes.entries()) {
         n.comm.subscribe(m => m.kind === 'dataMsg', () => { copies[i]++ })
         n.comm.subscribe(m => m.kind === 'dataDig' && m.message.dataDig?.nonce === 0n, () => { announcements[i]++ })
       }
-      for (const n of nodes) await waitFor(() => n.peersOfChannel('flooded').length === 3, `${n.config.peer.id} sees the channel`, 30_000)
       let prev = genesis
       for (let i = 1; i <= 10; i++) {
         prev = nextBlock(prev, 'flooded', orderer)

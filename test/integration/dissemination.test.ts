@@ -4,8 +4,7 @@
  */
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { cleanupTmp, FAST_GOSSIP, startNode, stopAll, testCrypto, waitFor } from '../helpers/network.js'
-import { freePort } from '../helpers/process.js'
+import { cleanupTmp, FAST_GOSSIP, startChannelPeers, stopAll, testCrypto, waitFor } from '../helpers/network.js'
 import { createGenesisBlock } from '../../src/channels/genesis.js'
 import { createBlock } from '../../src/ledger/block-builder.js'
 import { blockHeaderHash } from '../../src/wire/block.js'
@@ -28,21 +27,10 @@ describe('dissemination of blocks', () => {
       applicationOrgs: [{ mspId: 'Org1MSP', mspDir: layout.orgs[0].mspDir }],
       ordererOrgs: [{ mspId: org.mspId, mspDir: org.mspDir }]
     })
-    const ports = await Promise.all(Array.from({ length: 11 }, async () => await freePort()))
     const nodes: GossipNode[] = []
     const committed = new Map<GossipNode, bigint[]>()
     try {
-      for (const [i, port] of ports.entries()) {
-        const n = await startNode(layout, {
-          org: 1,
-          peer: i,
-          overrides: { peer: { listenAddress: `127.0.0.1:${port}`, address: `127.0.0.1:${port}` } },
-          gossip: { ...FAST_GOSSIP, bootstrap: i === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
-        })
-        await n.joinChannel(genesis)
-        nodes.push(n)
-      }
-      for (const n of nodes) await waitFor(() => n.peersOfChannel('dissemination').length === 10, `${n.config.peer.id} sees the 10 others in the channel`, 60_000)
+      await startChannelPeers(layout, nodes, { count: 11, genesis, gossip: FAST_GOSSIP, viewTimeout: 60_000 })
       let prev = genesis
       const blocks: common.Block[] = []
       for (let i = 1; i <= 10; i++) {
