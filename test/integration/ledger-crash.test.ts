@@ -135,39 +135,19 @@ describe('block store crash safety (SIGKILL of a real writer process)', () => {
   })
   after(() => { tmp.cleanup() })
 
-  it(`reopens consistent after each of ${ROUNDS} kills at random moments, and the writer resumes`, async (t) => {
-    const dir = join(tmp.dir, 'store')
-    let height = 0n
+  /**
+   * ROUNDS rounds of: start a writer in `mode` on `dir`, check it resumes at the height found (`empty` when
+   * nothing is stored yet), kill it at a random moment, check the store at `store`. Every round but perhaps an
+   * unlucky one must commit something.
+   */
+  async function killRounds (t: { diagnostic: (m: string) => void }, mode: 'atomic' | 'ledgers', dir: string, store: string, empty: bigint, resumes: string): Promise<void> {
+    let height = empty
     const heights: bigint[] = []
     for (let round = 0; round < ROUNDS; round++) {
-      const writer = startWriter(dir, cryptoDir, 'atomic')
+      const writer = startWriter(dir, cryptoDir, mode)
       let reported: bigint
       try {
-        assert.equal(await writer.opened, height, 'the writer resumes from the height the test found')
-        await sleep(randomDelay())
-      } finally {
-        await writer.kill()
-        reported = writer.reported()
-      }
-      height = await checkStore(dir, reported, ordererOrgs)
-      heights.push(height)
-    }
-    t.diagnostic(`heights after each kill: ${heights.join(', ')}`)
-    // every round but perhaps an unlucky one commits something
-    const progressed = heights.filter((h, i) => h > (i === 0 ? 0n : heights[i - 1])).length
-    assert.ok(progressed >= ROUNDS - 1, `heights after each kill: ${heights.join(', ')}`)
-  })
-
-  it(`the ledgers' batched commits of state-transfer blocks: consistent after each of ${ROUNDS} kills, and the ledger resumes`, async (t) => {
-    const dir = join(tmp.dir, 'ledgers')
-    const store = join(dir, CHANNEL)
-    let height = 0n
-    const heights: bigint[] = []
-    for (let round = 0; round < ROUNDS; round++) {
-      const writer = startWriter(dir, cryptoDir, 'ledgers')
-      let reported: bigint
-      try {
-        assert.equal(await writer.opened, height === 0n ? 1n : height, 'the ledger resumes from the height the test found (its genesis block first)')
+        assert.equal(await writer.opened, height, resumes)
         await sleep(randomDelay())
       } finally {
         await writer.kill()
@@ -177,8 +157,18 @@ describe('block store crash safety (SIGKILL of a real writer process)', () => {
       heights.push(height)
     }
     t.diagnostic(`heights after each kill: ${heights.join(', ')}`)
-    const progressed = heights.filter((h, i) => h > (i === 0 ? 1n : heights[i - 1])).length
+    const progressed = heights.filter((h, i) => h > (i === 0 ? empty : heights[i - 1])).length
     assert.ok(progressed >= ROUNDS - 1, `heights after each kill: ${heights.join(', ')}`)
+  }
+
+  it(`reopens consistent after each of ${ROUNDS} kills at random moments, and the writer resumes`, async (t) => {
+    const dir = join(tmp.dir, 'store')
+    await killRounds(t, 'atomic', dir, dir, 0n, 'the writer resumes from the height the test found')
+  })
+
+  it(`the ledgers' batched commits of state-transfer blocks: consistent after each of ${ROUNDS} kills, and the ledger resumes`, async (t) => {
+    const dir = join(tmp.dir, 'ledgers')
+    await killRounds(t, 'ledgers', dir, join(dir, CHANNEL), 1n, 'the ledger resumes from the height the test found (its genesis block first)')
   })
 
   it('catches a store that writes the height before the block', async (t) => {
