@@ -19,17 +19,13 @@
  */
 import { performance } from 'node:perf_hooks'
 import { figure, median, quantile, type BenchContext, type Benchmark, type ChartSpec, type Figure, type Section } from './lib/harness.js'
-import { cleanupTmp, FRAMES_PROTOCOL, FrameSink, rawPair, stopRaw } from './lib/nodes.js'
+import { cleanupTmp } from './lib/nodes.js'
 import { pollUntil } from './lib/cluster.js'
 import {
-  buildChain, channelGenesis, CommitTimes, createOrgPeers, ordererSigner, prefillLedger, pushMissRate, ReceiptTimes, type BlockChain, type OrgPeer
+  buildChain, channelGenesis, CommitTimes, createOrgPeers, ordererSigner, pushMissRate, ReceiptTimes, type BlockChain, type OrgPeer
 } from './lib/blocks.js'
-import { testCrypto, tmp } from '../test/helpers/network.js'
-import { Ledgers } from '../src/state/ledgers.js'
-import { channelFromConfigBlock } from '../src/channels/channel-config.js'
-import { verifyBlock, ordererValidatorFor } from '../src/ledger/index.js'
-import { common } from '../src/pb/common.js'
-import * as varint from 'uint8-varint'
+import { catchUpRun, framesOf, ledgerIngestRun, rawStreamRun, verifyUs } from './lib/catchup.js'
+import { testCrypto } from '../test/helpers/network.js'
 import type { GossipNode } from '../src/node.js'
 import type { CryptoLayout } from '../src/identity/cryptogen.js'
 
@@ -359,107 +355,7 @@ function disseminationSection (r: DisseminationRun, p: Params, seconds: number):
   }
 }
 
-// ---- 2. catch-up ----
-
-interface CatchUpRun {
-  /** performance.now() of: the lagging peer started, its first state request reached the source, it committed the first / last block */
-  started: number
-  firstRequest: number
-  firstCommit: number
-  done: number
-  requests: number
-  responses: number
-  blocksInResponses: number
-  /** StateInfo messages the source received from the start to caught up (the lagging peer's new heights) */
-  stateInfos: number
-  /** the longest time between two consecutive commits of the lagging peer, ms */
-  maxGapMs: number
-  elu: number
-  settings: Record<string, number>
-}
-
-async function catchUpRun (ctx: BenchContext, layout: CryptoLayout, chain: BlockChain): Promise<CatchUpRun> {
-  const n = chain.bytes.length
-  let peers: OrgPeer[] = []
-  try {
-    const t0 = performance.now()
-    peers = await createOrgPeers(layout, {
-      peers: 2,
-      gossip: GOSSIP,
-      channels: () => [chain.genesis],
-      prepare: async (i, dir) => { if (i === 0) await prefillLedger(dir, CATCHUP, chain.genesis, chain.bytes) }
-    })
-    const [source, lagging] = peers.map(x => x.node)
-    if (source.height(CATCHUP) !== BigInt(n + 1)) throw new Error(`the source holds ${source.height(CATCHUP)} blocks, not ${n + 1}`)
-    ctx.log(`catch-up: source ledger filled with ${n} blocks in ${Math.round(performance.now() - t0)} ms`)
-    const commits = new CommitTimes([lagging], CATCHUP, n)
-    let firstRequest = Number.NaN
-    let requests = 0
-    let responses = 0
-    let blocksInResponses = 0
-    let stateInfos = 0
-    source.comm.subscribe(m => m.kind === 'stateInfo', () => { stateInfos++ })
-    source.comm.subscribe(m => m.kind === 'stateRequest', () => { if (requests++ === 0) firstRequest = performance.now() })
-    lagging.comm.subscribe(m => m.kind === 'stateResponse', m => { responses++; blocksInResponses += m.message.stateResponse?.payloads.length ?? 0 })
-    const elu0 = performance.eventLoopUtilization()
-    await Promise.all([source.start(), lagging.start()])
-    const started = performance.now()
-    const done = await pollUntil(() => lagging.height(CATCHUP) === BigInt(n + 1), `the lagging peer catches up ${n} blocks`, 60_000 + n * 20, 20)
-    const elu = performance.eventLoopUtilization(elu0).utilization
-    const times = Array.from(commits.at[0].subarray(1))
-    let maxGapMs = 0
-    for (let i = 1; i < times.length; i++) maxGapMs = Math.max(maxGapMs, times[i] - times[i - 1])
-    for (const b of [1, Math.ceil(n / 2), n]) {
-      const mine = await lagging.getBlock(CATCHUP, b)
-      if (mine == null || !Buffer.from(mine).equals(chain.bytes[b - 1])) throw new Error(`block ${b} of the lagging peer is not the source's`)
-    }
-    return { started, firstRequest, firstCommit: times[0], done: commits.at[0][n] || done, requests, responses, blocksInResponses, stateInfos, maxGapMs, elu, settings: blockSettings(lagging) }
-  } finally {
-    await Promise.all(peers.map(async x => { await x.node.stop() }))
-  }
-}
-
-/** ms to carry every block of `chain`, each a length-prefixed frame, on one stream between two stock libp2p nodes. */
-async function rawStreamRun (chain: BlockChain, frames: Uint8Array[]): Promise<number> {
-  const [x, y] = await rawPair()
-  try {
-    const sink = new FrameSink()
-    await sink.install(y, 2 * BLOCK_BYTES + 1024)
-    const stream = await x.dialProtocol(y.getMultiaddrs()[0], FRAMES_PROTOCOL)
-    const all = sink.frames.expect(chain.bytes.length, 120_000)
-    const t0 = performance.now()
-    for (const f of frames) if (!stream.send(f)) await stream.onDrain()
-    await all
-    const ms = performance.now() - t0
-    await stream.close()
-    return ms
-  } finally {
-    await stopRaw([x, y])
-  }
-}
-
-/** ms for a ledger alone (no network) to take in every block of `chain` in order, as state transfer hands them over. */
-async function ledgerIngestRun (chain: BlockChain): Promise<number> {
-  const def = channelFromConfigBlock(chain.genesis)
-  const ledgers = new Ledgers({ dir: await tmp('fgossip-bench-ledger-'), onHeight: () => {} })
-  try {
-    await ledgers.open(CATCHUP, def.ordererOrgs, chain.genesis)
-    const t0 = performance.now()
-    for (const [i, bytes] of chain.bytes.entries()) await ledgers.addPayload(CATCHUP, BigInt(i + 1), bytes, 'transfer')
-    return performance.now() - t0
-  } finally {
-    await ledgers.close()
-  }
-}
-
-/** us per verifyBlock of decoded blocks (the check a block passes at take-in; commit checks only the chain link). */
-function verifyUs (chain: BlockChain, count: number): number {
-  const orderers = ordererValidatorFor(channelFromConfigBlock(chain.genesis).ordererOrgs)
-  const blocks = chain.bytes.slice(0, count).map(b => common.Block.decode(b))
-  const t0 = performance.now()
-  for (const [i, b] of blocks.entries()) verifyBlock(b, { channelId: CATCHUP, expectedNumber: BigInt(i + 1), ordererOrgs: orderers })
-  return (performance.now() - t0) * 1000 / blocks.length
-}
+// ---- 2. catch-up (the runs are bench/lib/catchup.ts's, shared with catchup.bench.ts) ----
 
 async function catchUpSection (ctx: BenchContext, layout: CryptoLayout, p: Params): Promise<Section> {
   const t00 = performance.now()
@@ -470,21 +366,21 @@ async function catchUpSection (ctx: BenchContext, layout: CryptoLayout, p: Param
   const n = chain.bytes.length
   const totalBytes = chain.bytes.reduce((a, b) => a + b.byteLength, 0)
 
-  const r = await catchUpRun(ctx, layout, chain)
+  const r = await catchUpRun(layout, chain, CATCHUP)
   const transferMs = r.done - r.firstRequest
   ctx.log(`catch-up: ${n} blocks in ${Math.round(transferMs)} ms after the first request (${Math.round(r.firstRequest - r.started)} ms after the start)`)
 
-  const frames = chain.bytes.map(b => { const prefix = varint.encode(b.byteLength); const f = new Uint8Array(prefix.byteLength + b.byteLength); f.set(prefix); f.set(b, prefix.byteLength); return f })
+  const frames = framesOf(chain)
   ctx.log(`raw stream: ${n} framed blocks, ${p.rawRounds} rounds (+1 warm-up)`)
   const rawMs: number[] = []
   for (let i = 0; i <= p.rawRounds; i++) {
-    const ms = await rawStreamRun(chain, frames)
+    const { ms } = await rawStreamRun(frames, 2 * BLOCK_BYTES + 1024)
     if (i > 0) rawMs.push(ms)
   }
   t = performance.now()
-  const ingestMs = await ledgerIngestRun(chain)
+  const ingestMs = await ledgerIngestRun(chain, CATCHUP, 'one-by-one')
   ctx.log(`ledger take-in alone: ${n} blocks in ${Math.round(performance.now() - t)} ms`)
-  const verify = verifyUs(chain, Math.min(n, 1000))
+  const verify = verifyUs(chain, CATCHUP, Math.min(n, 1000))
 
   const rate = (ms: number): number => n / (ms / 1000)
   const mbps = (ms: number): number => totalBytes / 1e6 / (ms / 1000)
@@ -514,7 +410,7 @@ async function catchUpSection (ctx: BenchContext, layout: CryptoLayout, p: Param
         id: 'catchup.ingest', label: 'diag: ledger take-in alone (Ledgers.addPayload, no network)', unit: 'blocks/s', better: 'higher', value: rate(ingestMs), baseline: base,
         extra: { 'state transfer / this': round(rate(transferMs) / rate(ingestMs)), 'verifyBlock us': round(verify), 'verifies per block': 1 }
       }),
-      figure({ id: 'catchup.elu', label: 'event-loop utilisation, start to caught up', unit: '', better: 'lower', value: r.elu })
+      figure({ id: 'catchup.elu', label: 'event-loop utilisation, first request to caught up', unit: '', better: 'lower', value: r.elu })
     ]
   }
 }

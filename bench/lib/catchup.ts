@@ -52,6 +52,8 @@ export interface CatchUpRun {
   requests: number
   responses: number
   blocksInResponses: number
+  /** StateInfo messages the source received from the start to caught up (the lagging peer's new heights) */
+  stateInfos: number
   /** the longest time between two consecutive commits of the lagging peer, ms */
   maxGapMs: number
   /** process CPU time (every thread) from the first request to the last commit, per block, us */
@@ -87,6 +89,8 @@ export async function catchUpRun (layout: CryptoLayout, chain: BlockChain, chann
     let requests = 0
     let responses = 0
     let blocksInResponses = 0
+    let stateInfos = 0
+    source.comm.subscribe(m => m.kind === 'stateInfo', () => { stateInfos++ })
     source.comm.subscribe(m => m.kind === 'stateRequest', () => {
       if (requests++ > 0) return
       firstRequest = performance.now()
@@ -114,6 +118,7 @@ export async function catchUpRun (layout: CryptoLayout, chain: BlockChain, chann
       requests,
       responses,
       blocksInResponses,
+      stateInfos,
       maxGapMs,
       cpuUsPerBlock: (cpu.user + cpu.system) / n,
       elu,
