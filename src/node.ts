@@ -400,6 +400,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
         gapRequestDelay: g.gapRequestDelay,
         announceWait: g.announceWait,
         floodMaxBytes: g.floodMaxBytes,
+        treePush: g.treePush,
         registry,
         ports: { ...blockPorts, ...pushPorts }
       })

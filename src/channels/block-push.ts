@@ -24,6 +24,16 @@
  * (everyone has had a copy): it announces it to `propagatePeerNum` peers instead, so that a peer the origin
  * could not reach still learns of it and asks. A Fabric peer forwards it as any block. Bigger blocks keep the
  * push tree: one sender's link would carry every copy.
+ *
+ * Relay tree (ours, `treePush`, with announcements on): a bigger block taken in from the orderer goes down a
+ * tree its origin lays out over its org's channel peers instead of Fabric's random push (which sends every
+ * peer about `propagatePeerNum` copies): the origin shuffles them, cuts them into `propagatePeerNum` parts,
+ * and sends each part's first peer the block (nonce {@link TREE}) and the rest of its part (a `DataDigest`,
+ * nonce {@link RELAY}: the block number, then the PKI-IDs); each does the same with its part, forwarding
+ * before committing. One copy per peer, a depth of log base `propagatePeerNum` of N. The origin still
+ * announces the block to every peer it did not send it to: a part cut off by a dead or slow peer asks for it.
+ * The block and its part travel on different streams: whichever arrives second completes the pair. A Fabric
+ * peer forwards such a block as any other and ignores the digest.
  */
 import { gossip } from '../pb/gossip.js'
 import { seal, type SignedMessage } from '../wire/envelope.js'
@@ -34,7 +44,7 @@ import { createLogger } from '../logging.js'
 import { Counter, type Registry } from 'prom-client'
 import type { Clock } from '../algo/clock.js'
 import type { NetworkMember } from '../membership/index.js'
-import type { PeerIdentity } from '../identity/index.js'
+import { pkiIdToHex, type PeerIdentity } from '../identity/index.js'
 import type { Multiaddr } from '@multiformats/multiaddr'
 import type { common } from '../pb/common.js'
 
@@ -68,10 +78,23 @@ export interface BlockDissemination {
 /** The GossipMessage nonce of a block its origin sent to every channel peer of its org ("FLOOD"). */
 export const FLOODED = 0x464c4f4f44n
 
+/** The GossipMessage nonce of a block sent down its origin's relay tree ("TREE"): its part follows as a {@link RELAY} digest. */
+export const TREE = 0x54524545n
+/** The `DataDigest` nonce of the part of a relay tree a peer sends a block on to ("RELAY"). */
+export const RELAY = 0x52454c4159n
+
 /** Block numbers seen per channel, for forward-once (bounded, oldest forgotten first). */
 const SEEN_PER_CHANNEL = 1024
 /** Announced blocks awaited at once, all channels (more are ignored: pull and state transfer remain). */
 const MAX_AWAITED = 1024
+/** Relay-tree blocks held until their part arrives (the part is sent first: rarely more than one). */
+const MAX_HELD = 8
+/** PKI-IDs in a relay digest (a part of the org's channel peers) and the size of one. */
+const MAX_PART = 10_000
+const MAX_PKI_ID = 64
+
+/** A block on its way out: to `propagatePeerNum` peers but `except`, or down the relay tree over `part`. */
+interface Outgoing { msg: SignedMessage, channel: string, except?: string, part?: string[] }
 
 /** A received message as block push sees it. */
 export interface ReceivedBlock {
@@ -95,6 +118,8 @@ export interface BlockPushInit {
   announceWait?: number
   /** bytes; flood a block taken in when its size x the peers to reach is at most this (needs `announceWait`); 0: never. @default 0 */
   floodMaxBytes?: number
+  /** Send a block taken in that is not flooded down a relay tree (needs `announceWait`); false: random push. @default false */
+  treePush?: boolean
   registry?: Registry
   random?: () => number
 }
@@ -102,7 +127,7 @@ export interface BlockPushInit {
 export class BlockPush implements BlockDissemination {
   private readonly init: BlockPushInit
   private readonly log = createLogger('blocks')
-  private readonly emitter: BatchingEmitter<{ msg: SignedMessage, channel: string, except?: string }>
+  private readonly emitter: BatchingEmitter<Outgoing>
   private readonly received?: Counter<'result'>
   private unsubscribe: (() => void) | undefined
   private readonly seen = new Map<string, Set<bigint>>()
@@ -114,6 +139,10 @@ export class BlockPush implements BlockDissemination {
   private readonly announcedAt = new Map<string, number>()
   /** How late push brings an announced block, smoothed (ms): big blocks travel slower than `announceWait`. */
   private pushLag = 0
+  /** Relay-tree blocks whose part has not arrived: `channel/seq` -> the block's bytes. */
+  private readonly held = new Map<string, Uint8Array>()
+  /** Relay-tree parts: `channel/seq` -> the PKI-IDs (hex) whose block has not arrived, or null once relayed. */
+  private readonly parts = new Map<string, string[] | null>()
 
   constructor (init: BlockPushInit) {
     this.init = init
@@ -123,7 +152,7 @@ export class BlockPush implements BlockDissemination {
       eager: init.eagerFlush,
       iterations: init.propagateIterations,
       clock: init.clock,
-      emit: batch => { for (const b of batch) this.push(b.msg, b.channel, b.except) }
+      emit: batch => { for (const b of batch) this.push(b) }
     })
     this.gaps = new GapWatch({ clock: init.clock, delay: init.gapRequestDelay ?? 0, ports: init.ports, onRequest: () => { this.count('gap-request') } })
     if (init.registry != null) {
@@ -134,10 +163,11 @@ export class BlockPush implements BlockDissemination {
   start (): void {
     this.emitter.start()
     const unsubscribeBlocks = this.init.ports.subscribe(m => m.kind === 'dataMsg', m => this.onBlock(m))
-    const unsubscribeAnnounce = (this.init.announceWait ?? 0) > 0
-      ? this.init.ports.subscribe(m => m.kind === 'dataDig' && m.message.dataDig?.nonce === 0n && m.message.dataDig.msgType === gossip.PullMsgType.BLOCK_MSG, m => { this.onAnnounce(m) })
-      : () => {}
-    this.unsubscribe = () => { unsubscribeBlocks(); unsubscribeAnnounce() }
+    const digest = (nonce: bigint) => (m: ReceivedBlock): boolean => m.kind === 'dataDig' && m.message.dataDig?.nonce === nonce && m.message.dataDig.msgType === gossip.PullMsgType.BLOCK_MSG
+    const announcing = (this.init.announceWait ?? 0) > 0
+    const unsubscribeAnnounce = announcing ? this.init.ports.subscribe(digest(0n), m => { this.onAnnounce(m) }) : () => {}
+    const unsubscribeRelay = announcing && this.init.treePush === true ? this.init.ports.subscribe(digest(RELAY), m => { this.onRelay(m) }) : () => {}
+    this.unsubscribe = () => { unsubscribeBlocks(); unsubscribeAnnounce(); unsubscribeRelay() }
   }
 
   stop (): void {
@@ -149,6 +179,8 @@ export class BlockPush implements BlockDissemination {
     for (const t of this.awaited.values()) this.init.clock.clearTimeout(t)
     this.awaited.clear()
     this.announcedAt.clear()
+    this.held.clear()
+    this.parts.clear()
   }
 
   /** Channels need no setup: a block's channel is routed by the channel service. */
@@ -176,7 +208,7 @@ export class BlockPush implements BlockDissemination {
   /** Gossips a block this peer took in (from the orderer, or new from `except`). */
   gossip (channel: string, seq: bigint, bytes: Uint8Array, except?: string): void {
     const msg = seal({
-      nonce: except == null && this.floods(channel, bytes.length) ? FLOODED : 0n,
+      nonce: except == null ? this.originNonce(channel, bytes.length) : 0n,
       channel: new TextEncoder().encode(channel) as Uint8Array<ArrayBuffer>,
       tag: Tag.CHAN_AND_ORG,
       dataMsg: { payload: { seqNum: seq, data: bytes as Uint8Array<ArrayBuffer>, privateData: [] } }
@@ -190,22 +222,111 @@ export class BlockPush implements BlockDissemination {
     return this.init.ports.members().filter(m => m.pkiIdHex !== except && route(m))
   }
 
-  /** Whether a block of `size` bytes taken in now is flooded (see the module's comment). */
-  private floods (channel: string, size: number): boolean {
+  /** How a block of `size` bytes taken in now travels (see the module's comment): flooded, down a relay tree, or pushed (0). */
+  private originNonce (channel: string, size: number): bigint {
+    if ((this.init.announceWait ?? 0) <= 0) return 0n
     const budget = this.init.floodMaxBytes ?? 0
-    if (budget <= 0 || (this.init.announceWait ?? 0) <= 0 || size > budget) return false
-    return size * this.pool(channel).length <= budget
+    if (budget > 0 && size <= budget && size * this.pool(channel).length <= budget) return FLOODED
+    return this.init.treePush === true ? TREE : 0n
   }
 
-  private push (msg: SignedMessage, channel: string, except?: string): void {
+  private push ({ msg, channel, except, part }: Outgoing): void {
     const pool = this.pool(channel, except)
+    const seq = msg.message.dataMsg?.payload?.seqNum
+    if (seq != null && msg.message.nonce === TREE && (except == null || part != null)) {
+      const heads = this.relay(msg, seq, pool, part ?? selectPeers(pool.length, pool, () => true, this.init.random).map(p => p.pkiIdHex))
+      // the origin announces the block to all it did not send it to: a part whose first peer is gone asks
+      if (except == null) this.announce(msg.message.channel, seq, pool.filter(p => !heads.has(p.pkiIdHex)))
+      return
+    }
     const flooded = except == null && msg.message.nonce === FLOODED
     const chosen = flooded ? pool : selectPeers(this.init.propagatePeerNum, pool, () => true, this.init.random)
     for (const peer of chosen) this.init.ports.send(msg, this.init.ports.remotePeerOf(peer))
-    const seq = msg.message.dataMsg?.payload?.seqNum
     if (except != null || (this.init.announceWait ?? 0) <= 0 || seq == null || chosen.length === pool.length) return
     const pushed = new Set(chosen.map(p => p.pkiIdHex))
     this.announce(msg.message.channel, seq, pool.filter(p => !pushed.has(p.pkiIdHex)))
+  }
+
+  /**
+   * Sends a relay-tree block on over `part` (PKI-IDs, hex; those not among `pool`, my channel peers, are left
+   * out): cut into `propagatePeerNum` parts, each part's first peer gets the rest of its part, then the block.
+   * Returns the peers the block went to.
+   */
+  private relay (msg: SignedMessage, seq: bigint, pool: NetworkMember[], part: string[]): Set<string> {
+    const byHex = new Map(pool.map(p => [p.pkiIdHex, p]))
+    const known = part.filter(h => byHex.has(h))
+    const fanOut = Math.max(1, Math.min(this.init.propagatePeerNum, known.length))
+    const heads = new Set<string>()
+    const encoder = new TextEncoder()
+    for (let i = 0, start = 0; i < fanOut && start < known.length; i++) {
+      const end = start + Math.ceil((known.length - start) / (fanOut - i))
+      const [head, ...rest] = known.slice(start, end)
+      start = end
+      const to = this.init.ports.remotePeerOf(byHex.get(head) as NetworkMember)
+      this.init.ports.send(seal({
+        channel: msg.message.channel as Uint8Array<ArrayBuffer>,
+        tag: Tag.CHAN_AND_ORG,
+        dataDig: { nonce: RELAY, digests: [encoder.encode(seq.toString()) as Uint8Array<ArrayBuffer>, ...rest.map(h => (byHex.get(h) as NetworkMember).pkiId as Uint8Array<ArrayBuffer>)], msgType: gossip.PullMsgType.BLOCK_MSG }
+      }), to)
+      this.init.ports.send(msg, to)
+      heads.add(head)
+    }
+    return heads
+  }
+
+  /** A relay-tree part: the peers to send block `seq` on to, once it is here (or at once, if it is held). */
+  private onRelay (m: ReceivedBlock): void {
+    const dig = m.message.dataDig
+    const channel = new TextDecoder().decode(m.message.channel)
+    if (dig == null || dig.digests.length < 1 || dig.digests.length > MAX_PART + 1) { this.count('relay-malformed'); return }
+    const text = new TextDecoder().decode(dig.digests[0])
+    if (!/^\d{1,20}$/.test(text) || dig.digests.slice(1).some(d => d.length === 0 || d.length > MAX_PKI_ID)) { this.count('relay-malformed'); return }
+    if (!this.fromChannelPeer(channel, m.sender.pkiIdHex)) { this.count('relay-not-member'); return }
+    const key = `${channel}/${text}`
+    if (this.parts.has(key)) { this.count('relay-duplicate'); return }
+    const part = dig.digests.slice(1).map(d => pkiIdToHex(d))
+    const bytes = this.held.get(key)
+    if (bytes == null) { this.remember(key, part); return }
+    this.held.delete(key)
+    this.relayOn(channel, BigInt(text), bytes, part, m.sender.pkiIdHex)
+  }
+
+  /** A relay-tree block arrived (verified, new): sent on over its part if that is here, else held for it. */
+  private treeBlock (channel: string, seq: bigint, data: Uint8Array, from: string): void {
+    const key = `${channel}/${seq}`
+    const part = this.parts.get(key)
+    if (part === null) return
+    if (part == null) {
+      if (this.held.size >= MAX_HELD) this.held.delete(this.held.keys().next().value as string)
+      this.held.set(key, data)
+      return
+    }
+    this.relayOn(channel, seq, data, part, from)
+  }
+
+  private relayOn (channel: string, seq: bigint, data: Uint8Array, part: string[], from: string): void {
+    this.remember(`${channel}/${seq}`, null)
+    if (part.length === 0) return
+    const msg = seal({
+      nonce: TREE,
+      channel: new TextEncoder().encode(channel) as Uint8Array<ArrayBuffer>,
+      tag: Tag.CHAN_AND_ORG,
+      dataMsg: { payload: { seqNum: seq, data: data as Uint8Array<ArrayBuffer>, privateData: [] } }
+    })
+    this.emitter.add({ msg, channel, except: from, part })
+  }
+
+  private remember (key: string, part: string[] | null): void {
+    this.parts.delete(key)
+    if (this.parts.size >= MAX_AWAITED) this.parts.delete(this.parts.keys().next().value as string)
+    this.parts.set(key, part)
+  }
+
+  /** Whether `pkiIdHex` is a member of my org in `channel` (CHAN_AND_ORG routing). */
+  private fromChannelPeer (channel: string, pkiIdHex: string): boolean {
+    const route = this.init.ports.routingFilter(channel, Tag.CHAN_AND_ORG)
+    const from = this.init.ports.members().find(p => p.pkiIdHex === pkiIdHex)
+    return from != null && route(from)
   }
 
   /** Sends `peers` a `DataDigest` (nonce 0, BLOCK_MSG) of block `seq`: an announcement. */
@@ -226,9 +347,7 @@ export class BlockPush implements BlockDissemination {
     const text = new TextDecoder().decode(dig.digests[0])
     if (!/^\d{1,20}$/.test(text)) { this.count('announce-malformed'); return }
     const seq = BigInt(text)
-    const route = this.init.ports.routingFilter(channel, Tag.CHAN_AND_ORG)
-    const from = this.init.ports.members().find(p => p.pkiIdHex === m.sender.pkiIdHex)
-    if (from == null || !route(from)) { this.count('announce-not-member'); return }
+    if (!this.fromChannelPeer(channel, m.sender.pkiIdHex)) { this.count('announce-not-member'); return }
     const key = `${channel}/${seq}`
     if (this.awaited.has(key) || this.awaited.size >= MAX_AWAITED || this.seen.get(channel)?.has(seq) === true || this.init.ports.isDuplicate(channel, seq)) return
     this.awaited.set(key, this.init.clock.setTimeout(() => {
@@ -288,6 +407,8 @@ export class BlockPush implements BlockDissemination {
     if (m.message.nonce === FLOODED && (this.init.announceWait ?? 0) > 0) {
       // every peer had a copy from the origin: announce instead of forwarding, for those it could not reach
       this.announce(m.message.channel, seq, selectPeers(this.init.propagatePeerNum, this.pool(channel, m.sender.pkiIdHex), () => true, this.init.random))
+    } else if (m.message.nonce === TREE && (this.init.announceWait ?? 0) > 0 && this.init.treePush === true) {
+      this.treeBlock(channel, seq, data, m.sender.pkiIdHex)
     } else {
       this.gossip(channel, seq, data, m.sender.pkiIdHex)
     }
@@ -306,3 +427,4 @@ export class BlockPush implements BlockDissemination {
     this.received?.inc({ result })
   }
 }
+

@@ -12,6 +12,7 @@
  *     gapRequestDelay: 0s
  *     announceWait: 0s
  *     floodMaxBytes: 0
+ *     treePush: false
  *     state:
  *       parallelRequests: 1
  * ```
@@ -27,6 +28,7 @@ export const FABRIC_BEHAVIOUR = {
       gapRequestDelay: 0,
       announceWait: 0,
       floodMaxBytes: 0,
+      treePush: false,
       state: { parallelRequests: 1 }
     }
   }
@@ -39,5 +41,6 @@ export const FABRIC_BEHAVIOUR_KEYS = [
   'peer.gossip.gapRequestDelay',
   'peer.gossip.announceWait',
   'peer.gossip.floodMaxBytes',
+  'peer.gossip.treePush',
   'peer.gossip.state.parallelRequests'
 ] as const

@@ -183,6 +183,13 @@ export const CONFIG_SCHEMA: SchemaTable = {
     'instead of forwarding it, so that one the origin could not reach asks for it. Bigger blocks, or more ' +
     'peers, keep the push tree (the origin\'s link would carry every copy). Needs `announceWait` > 0. A size ' +
     "such as `2MiB` is accepted. 0 turns it off (Fabric's behaviour).", { min: 0, origin: 'ours' }),
+  'peer.gossip.treePush': bool(true, // ours
+    'A block the peer takes in from the orderer that is not flooded goes down a relay tree instead of random ' +
+    'push: the peer shuffles the channel peers of its org, cuts them into `propagatePeerNum` parts and sends each ' +
+    "part's first peer the block and the rest of its part (a `DataDigest`), which does the same with its part. " +
+    'One copy per peer (random push sends each about `propagatePeerNum`), in log base `propagatePeerNum` of N ' +
+    'hops; the peers the origin did not send the block to get its announcement, so a part cut off by a dead peer ' +
+    "asks for it. Needs `announceWait` > 0. false: random push (Fabric's behaviour).", { origin: 'ours' }),
   'peer.gossip.eagerFlush': bool(true, // ours
     'The batching emitter (blocks, alive messages, StateInfo) sends a message that finds it idle for ' +
     '`maxPropagationBurstLatency` at once, and batches what follows within that latency. false is Fabric\'s ' +

@@ -103,6 +103,8 @@ export interface GossipConfig {
   announceWait: number
   /** OURS. bytes; a block taken in goes to every channel peer of the org when its size x their number is at most this; 0: off. */
   floodMaxBytes: number
+  /** OURS. A block taken in that is not flooded goes down a relay tree (one copy per peer); false: random push. */
+  treePush: boolean
   /** OURS. A message that finds the batching emitter idle goes out at once; false: Fabric's ticker. */
   eagerFlush: boolean
   /** OURS. How blocks are pushed: Fabric's push, or libp2p gossipsub (a topic per channel and org). */

@@ -3,7 +3,8 @@
  * channel and are committed in order; a peer of another org and a non-member receive none; the sender never
  * gets its own block back (scenario 7). Every scenario runs in both dissemination modes
  * (`peer.gossip.dissemination`: Fabric's push, and gossipsub); in gossipsub mode the outsiders also subscribe
- * to the channel's topic themselves, and still receive nothing. Fabric mode's own: announcements, flooding.
+ * to the channel's topic themselves, and still receive nothing. Fabric mode's own: announcements, flooding,
+ * the relay tree.
  */
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -18,6 +19,7 @@ import { loadSigningIdentity, type SigningIdentity } from '../../src/identity/in
 import { common } from '../../src/pb/common.js'
 import type { CryptoLayout } from '../../src/identity/cryptogen.js'
 import { blockTopic, type BlockGossipsub } from '../../src/channels/block-gossipsub.js'
+import { RELAY } from '../../src/channels/block-push.js'
 import type { GossipNode } from '../../src/node.js'
 
 describe('block push between real nodes', () => {
@@ -308,7 +310,7 @@ describe(`dissemination: ${mode}`, () => {
     const orderer = ordererSigner()
     const genesis = channelGenesis('announced')
     // fan-out 1: the origin pushes to one peer and announces to two; a peer forwards to one other: most miss
-    const conf = { ...FAST_GOSSIP, propagatePeerNum: 1, gapRequestDelay: 0, announceWait: 30, floodMaxBytes: 0, pullInterval: 60_000, state: { checkInterval: 60_000 } }
+    const conf = { ...FAST_GOSSIP, propagatePeerNum: 1, gapRequestDelay: 0, announceWait: 30, floodMaxBytes: 0, treePush: false, pullInterval: 60_000, state: { checkInterval: 60_000 } }
     const nodes: GossipNode[] = []
     try {
       await startChannelPeers(layout, nodes, { count: 4, genesis, gossip: { dissemination: mode, ...conf } })
@@ -355,6 +357,37 @@ describe(`dissemination: ${mode}`, () => {
       for (const n of nodes.slice(1)) requests += await metric(n, 'gossip_blocks_received', { result: 'announce-request' })
       assert.equal(requests, 0, 'nobody had to ask')
       assert.equal(announcements.reduce((a, b) => a + b), 30, 'each receiver announced each block to one peer')
+    } finally {
+      await stopAll(nodes)
+    }
+  })
+
+  it('relay tree: a block too big to flood goes down its origin\'s tree, one copy per peer, each with its part', { skip: mode === 'gossipsub' ? 'the relay tree is part of Fabric-mode push' : false }, async () => {
+    const orderer = ordererSigner()
+    const genesis = channelGenesis('treed')
+    // fan-out 1 and no flooding: the tree is a chain through the three others; random push would send some
+    // peers two copies and others none
+    const conf = { ...FAST_GOSSIP, propagatePeerNum: 1, gapRequestDelay: 0, announceWait: 30, floodMaxBytes: 0, treePush: true, pullInterval: 60_000, state: { checkInterval: 60_000 } }
+    const nodes: GossipNode[] = []
+    try {
+      await startChannelPeers(layout, nodes, { count: 4, genesis, gossip: { dissemination: mode, ...conf } })
+      const copies = nodes.map(() => 0)
+      const parts = nodes.map(() => 0)
+      for (const [i, n] of nodes.entries()) {
+        n.comm.subscribe(m => m.kind === 'dataMsg', () => { copies[i]++ })
+        n.comm.subscribe(m => m.kind === 'dataDig' && m.message.dataDig?.nonce === RELAY, () => { parts[i]++ })
+      }
+      let prev = genesis
+      for (let i = 1; i <= 10; i++) {
+        prev = nextBlock(prev, 'treed', orderer)
+        assert.equal(await nodes[0].addPayload('treed', i, common.Block.encode(prev)), 'committed')
+        await new Promise(resolve => setTimeout(resolve, 50))
+      }
+      for (const n of nodes) await waitFor(() => n.height('treed') === 11n, `${n.config.peer.id} commits the 10 blocks`, 20_000)
+      await new Promise(resolve => setTimeout(resolve, 200)) // room for a (wrong) extra copy
+      assert.deepEqual(copies, [0, 10, 10, 10], 'one copy of each block per peer, none back to the origin')
+      assert.deepEqual(parts, [0, 10, 10, 10], 'each with its part of the tree')
+      for (const n of nodes.slice(1)) assert.deepEqual(await n.getBlock('treed', 10), common.Block.encode(prev))
     } finally {
       await stopAll(nodes)
     }

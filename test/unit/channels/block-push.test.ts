@@ -8,7 +8,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { Registry } from 'prom-client'
-import { BlockPush, FLOODED, type BlockPushPorts, type ReceivedBlock } from '../../../src/channels/block-push.js'
+import { BlockPush, FLOODED, RELAY, TREE, type BlockPushPorts, type ReceivedBlock } from '../../../src/channels/block-push.js'
 import { BlockVerificationError } from '../../../src/ledger/verify.js'
 import { gossip } from '../../../src/pb/gossip.js'
 import { FakeClock } from '../../helpers/fake-clock.js'
@@ -236,19 +236,24 @@ describe('block push announcements: the wait follows the lag of push', () => {
 
 describe('block push flooding (floodMaxBytes)', () => {
   /** Block push at a peer of org members aa..ee (ee not of the channel), fan-out 2, announceWait 30 ms, flooding up to `budget` bytes. */
-  function flooding (budget: number, announceWait = 30): {
-    push: BlockPush, clock: FakeClock, blocks: Array<{ to: string, nonce: bigint }>, digests: string[], taken: bigint[], receive: (seq: bigint, from: string, nonce: bigint) => Promise<void>
+  function flooding (budget: number, announceWait = 30, treePush = false): {
+    push: BlockPush, clock: FakeClock, blocks: Array<{ to: string, nonce: bigint }>, digests: string[], relays: Array<{ to: string, seq: string, part: string[] }>, taken: bigint[], registry: Registry,
+    receive: (seq: bigint, from: string, nonce: bigint) => Promise<void>, receiveRelay: (seq: bigint, from: string, part: string[]) => Promise<void>
   } {
     const clock = new FakeClock()
     const blocks: Array<{ to: string, nonce: bigint }> = []
     const digests: string[] = []
+    const relays: Array<{ to: string, seq: string, part: string[] }> = []
     const taken: bigint[] = []
+    const registry = new Registry()
     const handlers: Array<{ p: (m: ReceivedBlock) => boolean, h: (m: ReceivedBlock) => void | Promise<void> }> = []
     const ports: BlockPushPorts = {
       send: (msg, ...peers) => {
         for (const p of peers) {
           const to = Buffer.from(p.pkiId ?? []).toString('hex')
+          const dig = msg.message.dataDig
           if (msg.message.dataMsg != null) blocks.push({ to, nonce: msg.message.nonce })
+          else if (dig?.nonce === RELAY) relays.push({ to, seq: new TextDecoder().decode(dig.digests[0]), part: dig.digests.slice(1).map(d => Buffer.from(d).toString('hex')) })
           else digests.push(to)
         }
       },
@@ -264,15 +269,23 @@ describe('block push flooding (floodMaxBytes)', () => {
       gap: () => {},
       height: () => 0n
     }
-    const push = new BlockPush({ ports, clock, propagatePeerNum: 2, propagateIterations: 1, maxPropagationBurstSize: 10, maxPropagationBurstLatency: 10, eagerFlush: true, announceWait, floodMaxBytes: budget })
+    const push = new BlockPush({ ports, clock, propagatePeerNum: 2, propagateIterations: 1, maxPropagationBurstSize: 10, maxPropagationBurstLatency: 10, eagerFlush: true, announceWait, floodMaxBytes: budget, treePush, registry })
     push.start()
-    const receive = async (seq: bigint, from: string, nonce: bigint): Promise<void> => {
-      const message = { nonce, channel: new TextEncoder().encode(CHANNEL), tag: gossip.GossipMessage.Tag.CHAN_AND_ORG, dataMsg: { payload: { seqNum: seq, data: new Uint8Array(10), privateData: [] } } } as unknown as gossip.GossipMessage
-      const m: ReceivedBlock = { message, kind: 'dataMsg', sender: { pkiIdHex: from, identity: { mspId: 'Org1MSP' } as PeerIdentity } }
+    const deliver = async (message: gossip.GossipMessage, kind: string, from: string): Promise<void> => {
+      const m: ReceivedBlock = { message, kind, sender: { pkiIdHex: from, identity: { mspId: 'Org1MSP' } as PeerIdentity } }
       for (const { p, h } of handlers) if (p(m)) await h(m)
       clock.advance(20)
     }
-    return { push, clock, blocks, digests, taken, receive }
+    const channel = new TextEncoder().encode(CHANNEL)
+    const Tag = gossip.GossipMessage.Tag
+    const receive = async (seq: bigint, from: string, nonce: bigint): Promise<void> => {
+      await deliver({ nonce, channel, tag: Tag.CHAN_AND_ORG, dataMsg: { payload: { seqNum: seq, data: new Uint8Array(10), privateData: [] } } } as unknown as gossip.GossipMessage, 'dataMsg', from)
+    }
+    const receiveRelay = async (seq: bigint, from: string, part: string[]): Promise<void> => {
+      const digests = [new TextEncoder().encode(seq.toString()), ...part.map(h => Buffer.from(h, 'hex'))]
+      await deliver({ nonce: 0n, channel, tag: Tag.CHAN_AND_ORG, dataDig: { nonce: RELAY, digests, msgType: gossip.PullMsgType.BLOCK_MSG } } as unknown as gossip.GossipMessage, 'dataDig', from)
+    }
+    return { push, clock, blocks, digests, relays, taken, registry, receive, receiveRelay }
   }
 
   it('a block taken in whose size x channel peers fits the budget goes to every channel peer, marked; no announcements', () => {
@@ -313,6 +326,60 @@ describe('block push flooding (floodMaxBytes)', () => {
     await receive(6n, 'aa', 0n)
     assert.equal(blocks.length, 2, 'forwarded as Fabric does')
     assert.ok(blocks.every(b => b.nonce === 0n && b.to !== 'aa'))
+    push.stop()
+  })
+
+  it('relay tree: a block taken in over the budget goes to propagatePeerNum peers, each with the rest of its part; the others get an announcement', () => {
+    const { push, blocks, relays, digests } = flooding(39, 30, true)
+    push.gossip(CHANNEL, 3n, new Uint8Array(10))
+    assert.equal(blocks.length, 2)
+    assert.ok(blocks.every(b => b.nonce === TREE))
+    const heads = blocks.map(b => b.to)
+    assert.deepEqual(relays.map(r => r.to), heads, 'each head its part')
+    assert.ok(relays.every(r => r.seq === '3' && r.part.length === 1))
+    const covered = [...heads, ...relays.flatMap(r => r.part)].sort()
+    assert.deepEqual(covered, ['aa', 'bb', 'cc', 'dd'], 'every channel peer once, never ee')
+    assert.deepEqual(digests.sort(), relays.flatMap(r => r.part).sort(), 'announced to those it did not send it to')
+    push.stop()
+  })
+
+  it('relay tree: a received block is sent on over its part, whichever of the two arrives first; a leaf sends nothing', async () => {
+    const first = flooding(39, 30, true)
+    await first.receiveRelay(5n, 'aa', ['bb', 'cc', 'ff', 'dd']) // ff: not a member here, left out
+    assert.equal(first.blocks.length, 0, 'waits for the block')
+    await first.receive(5n, 'aa', TREE)
+    assert.deepEqual(first.taken, [5n])
+    assert.deepEqual(first.blocks.map(b => b.to), ['bb', 'dd'], 'its part cut in two: bb (with cc) and dd')
+    assert.ok(first.blocks.every(b => b.nonce === TREE))
+    assert.deepEqual(first.relays, [{ to: 'bb', seq: '5', part: ['cc'] }, { to: 'dd', seq: '5', part: [] }])
+    assert.deepEqual(first.digests, [], 'no announcements from a relay')
+    await first.receiveRelay(5n, 'bb', ['cc']) // a second part for the same block: ignored
+    await first.receive(5n, 'bb', TREE)
+    assert.equal(first.blocks.length, 2)
+    const counted = (await first.registry.getSingleMetric('gossip_blocks_received')?.get())?.values.find(v => v.labels.result === 'relay-duplicate')?.value
+    assert.equal(counted, 1)
+    first.push.stop()
+
+    const second = flooding(39, 30, true)
+    await second.receive(6n, 'aa', TREE)
+    assert.equal(second.blocks.length, 0, 'held for its part')
+    await second.receiveRelay(6n, 'aa', ['cc'])
+    assert.deepEqual(second.blocks, [{ to: 'cc', nonce: TREE }])
+    await second.receive(7n, 'aa', TREE)
+    await second.receiveRelay(7n, 'aa', []) // a leaf
+    assert.equal(second.blocks.length, 1)
+    second.push.stop()
+  })
+
+  it('relay tree: a part from a peer not of the channel, or malformed, is dropped and counted', async () => {
+    const { push, blocks, registry, receive, receiveRelay } = flooding(39, 30, true)
+    await receiveRelay(8n, 'ee', ['bb'])
+    await receive(8n, 'aa', TREE)
+    assert.equal(blocks.length, 0)
+    await receiveRelay(9n, 'aa', ['00'.repeat(65)])
+    const values = (await registry.getSingleMetric('gossip_blocks_received')?.get())?.values ?? []
+    assert.equal(values.find(v => v.labels.result === 'relay-not-member')?.value, 1)
+    assert.equal(values.find(v => v.labels.result === 'relay-malformed')?.value, 1)
     push.stop()
   })
 })

@@ -14,6 +14,7 @@ describe('FABRIC_BEHAVIOUR', () => {
     assert.equal(g.gapRequestDelay, 0)
     assert.equal(g.announceWait, 0)
     assert.equal(g.floodMaxBytes, 0)
+    assert.equal(g.treePush, false)
     assert.equal(g.state.parallelRequests, 1)
   })
 
