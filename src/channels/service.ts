@@ -7,6 +7,9 @@
  *   every requestStateInfoInterval StateInfoPullRequest{channel_MAC(me, ch)} to pullPeerNum members of the
  *                                  channel's orgs; they answer a StateInfoSnapshot through the disclosure policy
  *   on StateInfo                   find the channel by MAC, check the org is in it, keep the newest; forward
+ *                                  (of a channel I have not joined, from a peer of my org: verify, forward
+ *                                  the newest to my org, as Fabric does, so that a channel's few peers
+ *                                  among many of an org find each other)
  *
  * A StateInfo never names its channel: `channel_MAC = SHA256(pkiId || channel)` lets only peers that know
  * the channel recognise it.
@@ -30,6 +33,11 @@ import type { Multiaddr } from '@multiformats/multiaddr'
 import type { Registry } from 'prom-client'
 
 const Tag = gossip.GossipMessage.Tag
+
+/** The emitter's channel for a StateInfo of a channel this peer has not joined (no channel name is ''). */
+const NOT_JOINED = ''
+/** StateInfo of channels not joined remembered for forwarding (origin and channel pairs). */
+const MAX_RELAYED = 4096
 
 /** What channels need of the comm layer. */
 export interface ChannelsComm {
@@ -140,6 +148,8 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
   private readonly selfOrg: string
   private readonly selfPkiIdHex: string
   private running = false
+  /** StateInfo of channels I have not joined, relayed for my org: `pkiId/channel_MAC` (hex) -> newest timestamp. */
+  private readonly relayed = new Map<string, gossip.PeerTime>()
 
   constructor (init: ChannelServiceInit) {
     super()
@@ -396,11 +406,12 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
   private pushStateInfo (msg: SignedMessage, channel: string, except?: string): void {
     const ch = this.channels.get(channel)
     const si = msg.message.stateInfo
-    if (ch == null || si == null) return
+    if (si == null || (ch == null && channel !== NOT_JOINED)) return
     const originHex = pkiIdToHex(si.pkiId)
     const members = this.init.discovery.members()
     const originExternal = originHex === this.selfPkiIdHex ? this.init.externalEndpoint : (members.find(m => m.pkiIdHex === originHex)?.externalEndpoint ?? '')
-    const target: RoutingFilter = originExternal !== '' ? inOrgs(ch.orgs) : inOrg(this.selfOrg)
+    // a channel I have not joined: I do not know its orgs, so my org only (Fabric: IsInMyOrg)
+    const target: RoutingFilter = ch != null && originExternal !== '' ? inOrgs(ch.orgs) : inOrg(this.selfOrg)
     const pool = members.filter(m => m.pkiIdHex !== except && m.pkiIdHex !== originHex && target(m))
     for (const peer of selectPeers(this.init.propagatePeerNum, pool, () => true, this.init.random)) {
       this.init.comm.send(msg, this.init.discovery.remotePeerOf(peer))
@@ -408,13 +419,39 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
   }
 
   private onStateInfo (m: ChannelReceived): void {
-    const result = this.acceptStateInfo({ message: m.message, envelope: m.envelope, kind: 'stateInfo' })
-    if (result != null) this.emitter.add({ msg: { message: m.message, envelope: m.envelope, kind: 'stateInfo' }, channel: result, except: m.sender.pkiIdHex })
+    const msg: SignedMessage = { message: m.message, envelope: m.envelope, kind: 'stateInfo' }
+    const result = this.acceptStateInfo(msg)
+    if (result === NOT_JOINED) {
+      if (m.sender.identity.mspId === this.selfOrg && this.relayable(msg)) this.emitter.add({ msg, channel: NOT_JOINED, except: m.sender.pkiIdHex })
+      else this.metrics.dropped('unknown-channel')
+      return
+    }
+    if (result != null) this.emitter.add({ msg, channel: result, except: m.sender.pkiIdHex })
   }
 
   /**
-   * Checks and stores a StateInfo; returns the channel when it was new or newer (to forward it). The PeerTime
-   * is compared before the signature is verified.
+   * Whether a StateInfo of a channel I have not joined, from a peer of my org, is to be forwarded (Fabric's
+   * gossip forwards it to its org, keeping the newest per origin and channel): new or newer, and signed by a
+   * known identity. Remembered in a bounded map (oldest forgotten first).
+   */
+  private relayable (msg: SignedMessage): boolean {
+    const si = msg.message.stateInfo as gossip.StateInfo
+    const key = `${pkiIdToHex(si.pkiId)}/${pkiIdToHex(si.channel_MAC)}`
+    const stored = this.relayed.get(key)
+    if (stored != null && !isNewer(si.timestamp as gossip.PeerTime, stored)) return false
+    const identity = this.init.host.identity(si.pkiId)
+    if (identity == null) { this.metrics.dropped('unknown-identity'); return false }
+    if (!verifySignature(identity.publicKey, msg.envelope.payload, msg.envelope.signature)) { this.metrics.dropped('bad-signature'); return false }
+    this.relayed.delete(key)
+    if (this.relayed.size >= MAX_RELAYED) this.relayed.delete(this.relayed.keys().next().value as string)
+    this.relayed.set(key, si.timestamp as gossip.PeerTime)
+    return true
+  }
+
+  /**
+   * Checks and stores a StateInfo; returns the channel when it was new or newer (to forward it), or
+   * {@link NOT_JOINED} when it is of no channel I have joined. The PeerTime is compared before the signature
+   * is verified.
    */
   private acceptStateInfo (msg: SignedMessage): string | undefined {
     const si = msg.message.stateInfo
@@ -422,7 +459,7 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
     const pkiIdHex = pkiIdToHex(si.pkiId)
     if (pkiIdHex === this.selfPkiIdHex) return undefined
     const channel = findChannelByMac(si.channel_MAC, si.pkiId, this.channels.keys())
-    if (channel == null) { this.metrics.dropped('unknown-channel'); return undefined }
+    if (channel == null) return NOT_JOINED
     const ch = this.channels.get(channel) as ChannelState
     const stored = ch.store.get(pkiIdHex)
     if (stored != null && !isNewer(si.timestamp, stored.timestamp)) {
@@ -488,7 +525,7 @@ export class ChannelService extends TypedEventEmitter<ChannelServiceEvents> {
         continue
       }
       if (msg.kind !== 'stateInfo') { this.metrics.dropped('malformed'); continue }
-      this.acceptStateInfo(msg)
+      if (this.acceptStateInfo(msg) === NOT_JOINED) this.metrics.dropped('unknown-channel')
     }
   }
 

@@ -1,5 +1,6 @@
 /**
- * Channels between real nodes over TCP (FAST_GOSSIP): StateInfo push and pull, peersOfChannel, leaving,
+ * Channels between real nodes over TCP (FAST_GOSSIP): StateInfo push and pull (and forwarded by peers outside
+ * the channel, within their org), peersOfChannel, leaving,
  * anchor peers across orgs with the disclosure policy (scenarios 2, 4, 5, 6 and 8 of the reference), and
  * joining from genesis blocks and through the operations server.
  */
@@ -27,7 +28,7 @@ describe('channels between real nodes', () => {
   after(cleanupTmp)
 
   /** A node of `org` with fixed ports; `external` gives it an external endpoint (its address). */
-  async function start (org: number, peer: number, opts: { external?: boolean, bootstrap?: GossipNode[], extra?: Partial<TestNodeOptions> } = {}): Promise<GossipNode> {
+  async function start (org: number, peer: number, opts: { external?: boolean, bootstrap?: GossipNode[], extra?: Partial<TestNodeOptions>, gossip?: Record<string, unknown> } = {}): Promise<GossipNode> {
     const port = await freePort()
     const address = `127.0.0.1:${port}`
     return await startNode(layout, {
@@ -37,6 +38,7 @@ describe('channels between real nodes', () => {
       overrides: { peer: { listenAddress: address, address } },
       gossip: {
         ...FAST_GOSSIP,
+        ...opts.gossip,
         externalEndpoint: opts.external === false ? '' : address,
         bootstrap: (opts.bootstrap ?? []).map(n => n.config.peer.address)
       }
@@ -129,6 +131,37 @@ describe('channels between real nodes', () => {
       assert.equal(c.leaveChannel('leaving'), false, 'leaving twice')
     } finally {
       await stopAll([a, b, c])
+    }
+  })
+
+  it('a StateInfo of a channel a peer has not joined is forwarded within its org (Fabric), never to another org', async () => {
+    // six peers of org 1, two of them in the channel; fan-out 4: a peer outside the channel that gets the
+    // origin's StateInfo forwards it to all four others of its org but the origin, the channel's other peer
+    // among them. All six and a peer of org 2 share another channel (the orgs trust each other, and meet
+    // through its anchor peer).
+    const gossipConf = { propagatePeerNum: 4 }
+    const a = await start(1, 0, { gossip: gossipConf })
+    const others = []
+    for (let i = 1; i <= 5; i++) others.push(await start(1, i, { bootstrap: [a], gossip: gossipConf }))
+    const outsider = await start(2, 0, { gossip: gossipConf })
+    const d = others[4]
+    const nodes = [a, ...others, outsider]
+    try {
+      for (const n of nodes) await n.joinChannel(channel('both', [1, 2], { 1: [a] }))
+      for (const n of nodes) await waitFor(() => n.peers().filter(p => p.alive).length === nodes.length - 1, `${n.config.peer.id} knows the others`, 30_000)
+      const aHex = hex(a.identity.pkiId)
+      const macs = new Set([a, d].map(n => hex(channelMac(n.identity.pkiId, 'relayed'))))
+      const relayedBy = new Set<string>()
+      d.comm.subscribe(m => m.kind === 'stateInfo', m => { if (hex(m.message.stateInfo?.pkiId ?? new Uint8Array()) === aHex) relayedBy.add(m.sender.pkiIdHex) })
+      let leaked = 0
+      outsider.comm.subscribe(m => m.kind === 'stateInfo' && macs.has(hex(m.message.stateInfo?.channel_MAC ?? new Uint8Array())), () => { leaked++ })
+      for (const n of [a, d]) await n.joinChannel(channel('relayed', [1]))
+      await waitFor(() => [...relayedBy].some(x => x !== aHex), 'the channel\'s other peer gets the origin\'s StateInfo from a peer outside the channel', 15_000)
+      await waitFor(() => channelPeers(d, 'relayed').includes(aHex) && channelPeers(a, 'relayed').length === 1, 'the two see each other', 15_000)
+      for (const n of others.slice(0, 4)) assert.deepEqual(channelPeers(n, 'relayed'), [], `${n.config.peer.id}, outside the channel, counts no peer in it`)
+      assert.equal(leaked, 0, 'no StateInfo of the channel reached the other org')
+    } finally {
+      await stopAll(nodes)
     }
   })
 
