@@ -139,6 +139,8 @@ export class BlockPush implements BlockDissemination {
   private readonly announcedAt = new Map<string, number>()
   /** How late push brings an announced block, smoothed (ms): big blocks travel slower than `announceWait`. */
   private pushLag = 0
+  /** The longest recent lag of push behind an announcement (ms), decaying by a tenth a block. */
+  private peakLag = 0
   /** Relay-tree blocks whose part has not arrived: `channel/seq` -> the block's bytes. */
   private readonly held = new Map<string, Uint8Array>()
   /** Relay-tree parts: `channel/seq` -> the PKI-IDs (hex) whose block has not arrived, or null once relayed. */
@@ -360,10 +362,14 @@ export class BlockPush implements BlockDissemination {
     this.announcedAt.set(key, this.init.clock.now())
   }
 
-  /** `announceWait`, or twice the usual lag of push behind an announcement when that is longer (at most 20x). */
+  /**
+   * `announceWait`, or when longer twice the usual lag of push behind an announcement, or a quarter more than
+   * the longest recent lag (it decays by a tenth a block): a relay tree brings a block to some peers two or
+   * three hops after others, so the mean alone made the deepest ask for blocks on their way (at most 20x).
+   */
   private announceWait (): number {
     const base = this.init.announceWait ?? 0
-    return Math.min(20 * base, Math.max(base, Math.round(2 * this.pushLag)))
+    return Math.min(20 * base, Math.max(base, Math.round(2 * this.pushLag), Math.round(1.25 * this.peakLag)))
   }
 
   /**
@@ -380,6 +386,7 @@ export class BlockPush implements BlockDissemination {
     if (timer != null) { this.init.clock.clearTimeout(timer); this.awaited.delete(key) }
     const lag = this.init.clock.now() - at
     this.pushLag = this.pushLag === 0 ? lag : 0.8 * this.pushLag + 0.2 * lag
+    this.peakLag = Math.max(lag, 0.9 * this.peakLag)
   }
 
   private async onBlock (m: ReceivedBlock): Promise<void> {

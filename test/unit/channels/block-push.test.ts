@@ -193,7 +193,8 @@ describe('block push announcements (announceWait)', () => {
 })
 
 describe('block push announcements: the wait follows the lag of push', () => {
-  it('after announced blocks arrived late by push, a peer waits twice that lag before asking', async () => {
+  /** A peer of two, announceWait 30 ms: announcements and blocks from aa, and what it asks for. */
+  function lagging (): { push: BlockPush, clock: FakeClock, asked: bigint[], announce: (seq: bigint) => Promise<void>, block: (seq: bigint) => Promise<void> } {
     const clock = new FakeClock()
     const asked: bigint[] = []
     const handlers: Array<{ p: (m: ReceivedBlock) => boolean, h: (m: ReceivedBlock) => void | Promise<void> }> = []
@@ -218,6 +219,11 @@ describe('block push announcements: the wait follows the lag of push', () => {
     const sender = { pkiIdHex: 'aa', identity: { mspId: 'Org1MSP' } as PeerIdentity }
     const announce = async (seq: bigint): Promise<void> => { await deliver({ kind: 'dataDig', sender, message: { nonce: 0n, channel: new TextEncoder().encode(CHANNEL), tag: gossip.GossipMessage.Tag.CHAN_AND_ORG, dataDig: { nonce: 0n, digests: [new TextEncoder().encode(String(seq))], msgType: gossip.PullMsgType.BLOCK_MSG } } as unknown as gossip.GossipMessage }) }
     const block = async (seq: bigint): Promise<void> => { await deliver({ kind: 'dataMsg', sender, message: { nonce: 0n, channel: new TextEncoder().encode(CHANNEL), tag: gossip.GossipMessage.Tag.CHAN_AND_ORG, dataMsg: { payload: { seqNum: seq, data: new Uint8Array([1]), privateData: [] } } } as unknown as gossip.GossipMessage }) }
+    return { push, clock, asked, announce, block }
+  }
+
+  it('after announced blocks arrived late by push, a peer waits twice that lag before asking', async () => {
+    const { push, clock, asked, announce, block } = lagging()
     // a block announced, then pushed 25 ms later (within the 30 ms): not asked; the lag is learnt
     await announce(1n)
     clock.advance(25)
@@ -230,6 +236,23 @@ describe('block push announcements: the wait follows the lag of push', () => {
     assert.deepEqual(asked, [])
     clock.advance(10)
     assert.deepEqual(asked, [2n])
+    push.stop()
+  })
+
+  it('one block much later than the others (deep in a relay tree) lengthens the wait past twice the mean: a quarter more than it', async () => {
+    const { push, clock, asked, announce, block } = lagging()
+    for (const [seq, lag] of [[1n, 20], [2n, 20], [3n, 100]] as const) {
+      await announce(seq)
+      clock.advance(lag)
+      await block(seq)
+    }
+    assert.deepEqual(asked, [3n], 'the late one was asked for (the wait was 40 ms), and its lag still learnt')
+    // mean 36 ms (twice: 72), the longest 100: waits 125 ms
+    await announce(4n)
+    clock.advance(120)
+    assert.deepEqual(asked, [3n])
+    clock.advance(5)
+    assert.deepEqual(asked, [3n, 4n])
     push.stop()
   })
 })
