@@ -22,8 +22,8 @@
  * hop for everyone, as gossipsub's flood publish), marked by the GossipMessage nonce {@link FLOODED} (Fabric
  * sets no nonce on a block, and ignores it). A peer of ours that receives a flooded block does not forward it
  * (everyone has had a copy): it announces it to `propagatePeerNum` peers instead, so that a peer the origin
- * could not reach still learns of it and asks. A Fabric peer forwards it as any block. Bigger blocks keep the
- * push tree: one sender's link would carry every copy.
+ * could not reach still learns of it and asks. A Fabric peer forwards it as any block. Bigger blocks go down
+ * the relay tree (below), or Fabric's push when that is off: one sender's link would carry every copy.
  *
  * Relay tree (ours, `treePush`, with announcements on): a bigger block taken in from the orderer goes down a
  * tree its origin lays out over its org's channel peers instead of Fabric's random push (which sends every

@@ -181,7 +181,7 @@ export const CONFIG_SCHEMA: SchemaTable = {
     'most this goes to all of them at once (one hop for everyone), instead of to `propagatePeerNum` of them; ' +
     'a peer of ours that receives such a block announces it (a `DataDigest`) to `propagatePeerNum` peers ' +
     'instead of forwarding it, so that one the origin could not reach asks for it. Bigger blocks, or more ' +
-    'peers, keep the push tree (the origin\'s link would carry every copy). Needs `announceWait` > 0. A size ' +
+    'peers, go down the relay tree (`treePush`; the origin\'s link would carry every copy). Needs `announceWait` > 0. A size ' +
     "such as `2MiB` is accepted. 0 turns it off (Fabric's behaviour).", { min: 0, origin: 'ours' }),
   'peer.gossip.treePush': bool(true, // ours
     'A block the peer takes in from the orderer that is not flooded goes down a relay tree instead of random ' +
