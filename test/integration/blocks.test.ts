@@ -306,91 +306,70 @@ describe(`dissemination: ${mode}`, () => {
     }
   })
 
-  it('announcements: peers push misses get each block from its announcer, with pull and state transfer out of the way', { skip: mode === 'gossipsub' ? 'announcements are part of Fabric-mode push' : false }, async () => {
+  /**
+   * Fabric-mode push among 4 peers with fan-out 1, announcements after 30 ms, pull and state transfer out of the
+   * way (`push`: the settings under test): peer0 takes in 10 blocks, 50 ms apart; once every peer committed them
+   * (and 200 ms more, room for a wrong extra copy), `check` gets the block copies and the digests with nonce
+   * `digestNonce` each peer received, and the last block. The nodes are stopped after.
+   */
+  async function pushTen (name: string, push: Record<string, unknown>, digestNonce: bigint, check: (r: { nodes: GossipNode[], copies: number[], digests: number[], last: common.Block }) => Promise<void>): Promise<void> {
     const orderer = ordererSigner()
-    const genesis = channelGenesis('announced')
-    // fan-out 1: the origin pushes to one peer and announces to two; a peer forwards to one other: most miss
-    const conf = { ...FAST_GOSSIP, propagatePeerNum: 1, gapRequestDelay: 0, announceWait: 30, floodMaxBytes: 0, treePush: false, pullInterval: 60_000, state: { checkInterval: 60_000 } }
+    const genesis = channelGenesis(name)
+    const conf = { ...FAST_GOSSIP, propagatePeerNum: 1, gapRequestDelay: 0, announceWait: 30, pullInterval: 60_000, state: { checkInterval: 60_000 }, ...push }
     const nodes: GossipNode[] = []
     try {
       await startChannelPeers(layout, nodes, { count: 4, genesis, gossip: { dissemination: mode, ...conf } })
+      const copies = nodes.map(() => 0)
+      const digests = nodes.map(() => 0)
+      for (const [i, n] of nodes.entries()) {
+        n.comm.subscribe(m => m.kind === 'dataMsg', () => { copies[i]++ })
+        n.comm.subscribe(m => m.kind === 'dataDig' && m.message.dataDig?.nonce === digestNonce, () => { digests[i]++ })
+      }
       let prev = genesis
       for (let i = 1; i <= 10; i++) {
-        prev = nextBlock(prev, 'announced', orderer)
-        assert.equal(await nodes[0].addPayload('announced', i, common.Block.encode(prev)), 'committed')
+        prev = nextBlock(prev, name, orderer)
+        assert.equal(await nodes[0].addPayload(name, i, common.Block.encode(prev)), 'committed')
         await new Promise(resolve => setTimeout(resolve, 50))
       }
-      for (const n of nodes) await waitFor(() => n.height('announced') === 11n, `${n.config.peer.id} commits the 10 blocks`, 20_000)
-      let requests = 0
-      for (const n of nodes.slice(1)) requests += await metric(n, 'gossip_blocks_received', { result: 'announce-request' })
-      assert.ok(requests > 0, 'some blocks came by asking their announcer')
-      for (const n of nodes.slice(1)) assert.deepEqual(await n.getBlock('announced', 10), common.Block.encode(prev))
+      for (const n of nodes) await waitFor(() => n.height(name) === 11n, `${n.config.peer.id} commits the 10 blocks`, 20_000)
+      await new Promise(resolve => setTimeout(resolve, 200))
+      await check({ nodes, copies, digests, last: prev })
     } finally {
       await stopAll(nodes)
     }
+  }
+
+  const announceRequests = async (nodes: GossipNode[]): Promise<number> => {
+    let requests = 0
+    for (const n of nodes.slice(1)) requests += await metric(n, 'gossip_blocks_received', { result: 'announce-request' })
+    return requests
+  }
+
+  it('announcements: peers push misses get each block from its announcer, with pull and state transfer out of the way', { skip: mode === 'gossipsub' ? 'announcements are part of Fabric-mode push' : false }, async () => {
+    // fan-out 1: the origin pushes to one peer and announces to two; a peer forwards to one other: most miss
+    await pushTen('announced', { floodMaxBytes: 0, treePush: false }, 0n, async ({ nodes, last }) => {
+      assert.ok(await announceRequests(nodes) > 0, 'some blocks came by asking their announcer')
+      for (const n of nodes.slice(1)) assert.deepEqual(await n.getBlock('announced', 10), common.Block.encode(last))
+    })
   })
 
   it('flooding: a small block goes from its origin to every peer at once, one copy each, announced rather than forwarded', { skip: mode === 'gossipsub' ? 'flooding is part of Fabric-mode push' : false }, async () => {
-    const orderer = ordererSigner()
-    const genesis = channelGenesis('flooded')
-    // fan-out 1, pull and state transfer out of the way: without flooding most peers would have to ask
-    const conf = { ...FAST_GOSSIP, propagatePeerNum: 1, gapRequestDelay: 0, announceWait: 30, floodMaxBytes: 1024 * 1024, pullInterval: 60_000, state: { checkInterval: 60_000 } }
-    const nodes: GossipNode[] = []
-    try {
-      await startChannelPeers(layout, nodes, { count: 4, genesis, gossip: { dissemination: mode, ...conf } })
-      const copies = nodes.map(() => 0)
-      const announcements = nodes.map(() => 0)
-      for (const [i, n] of nodes.entries()) {
-        n.comm.subscribe(m => m.kind === 'dataMsg', () => { copies[i]++ })
-        n.comm.subscribe(m => m.kind === 'dataDig' && m.message.dataDig?.nonce === 0n, () => { announcements[i]++ })
-      }
-      let prev = genesis
-      for (let i = 1; i <= 10; i++) {
-        prev = nextBlock(prev, 'flooded', orderer)
-        assert.equal(await nodes[0].addPayload('flooded', i, common.Block.encode(prev)), 'committed')
-        await new Promise(resolve => setTimeout(resolve, 50))
-      }
-      for (const n of nodes) await waitFor(() => n.height('flooded') === 11n, `${n.config.peer.id} commits the 10 blocks`, 20_000)
-      await new Promise(resolve => setTimeout(resolve, 200)) // room for a (wrong) forwarded copy
+    // without flooding most peers would have to ask
+    await pushTen('flooded', { floodMaxBytes: 1024 * 1024 }, 0n, async ({ nodes, copies, digests }) => {
       assert.deepEqual(copies, [0, 10, 10, 10], 'one copy of each block per peer, none back to the origin')
-      let requests = 0
-      for (const n of nodes.slice(1)) requests += await metric(n, 'gossip_blocks_received', { result: 'announce-request' })
-      assert.equal(requests, 0, 'nobody had to ask')
-      assert.equal(announcements.reduce((a, b) => a + b), 30, 'each receiver announced each block to one peer')
-    } finally {
-      await stopAll(nodes)
-    }
+      assert.equal(await announceRequests(nodes), 0, 'nobody had to ask')
+      assert.equal(digests.reduce((a, b) => a + b), 30, 'each receiver announced each block to one peer')
+    })
   })
 
   it('relay tree: a block too big to flood goes down its origin\'s tree, one copy per peer, each with its part', { skip: mode === 'gossipsub' ? 'the relay tree is part of Fabric-mode push' : false }, async () => {
-    const orderer = ordererSigner()
-    const genesis = channelGenesis('treed')
-    // fan-out 1 and no flooding: the tree is a chain through the three others; random push would send some
-    // peers two copies and others none
-    const conf = { ...FAST_GOSSIP, propagatePeerNum: 1, gapRequestDelay: 0, announceWait: 30, floodMaxBytes: 0, treePush: true, pullInterval: 60_000, state: { checkInterval: 60_000 } }
-    const nodes: GossipNode[] = []
-    try {
-      await startChannelPeers(layout, nodes, { count: 4, genesis, gossip: { dissemination: mode, ...conf } })
-      const copies = nodes.map(() => 0)
-      const parts = nodes.map(() => 0)
-      for (const [i, n] of nodes.entries()) {
-        n.comm.subscribe(m => m.kind === 'dataMsg', () => { copies[i]++ })
-        n.comm.subscribe(m => m.kind === 'dataDig' && m.message.dataDig?.nonce === RELAY, () => { parts[i]++ })
-      }
-      let prev = genesis
-      for (let i = 1; i <= 10; i++) {
-        prev = nextBlock(prev, 'treed', orderer)
-        assert.equal(await nodes[0].addPayload('treed', i, common.Block.encode(prev)), 'committed')
-        await new Promise(resolve => setTimeout(resolve, 50))
-      }
-      for (const n of nodes) await waitFor(() => n.height('treed') === 11n, `${n.config.peer.id} commits the 10 blocks`, 20_000)
-      await new Promise(resolve => setTimeout(resolve, 200)) // room for a (wrong) extra copy
+    // no flooding: the tree is a chain through the three others; random push would send some peers two
+    // copies and others none
+    await pushTen('treed', { floodMaxBytes: 0, treePush: true }, RELAY, async ({ nodes, copies, digests, last }) => {
       assert.deepEqual(copies, [0, 10, 10, 10], 'one copy of each block per peer, none back to the origin')
-      assert.deepEqual(parts, [0, 10, 10, 10], 'each with its part of the tree')
-      for (const n of nodes.slice(1)) assert.deepEqual(await n.getBlock('treed', 10), common.Block.encode(prev))
-    } finally {
-      await stopAll(nodes)
-    }
+      assert.deepEqual(digests, [0, 10, 10, 10], 'each with its part of the tree')
+      for (const n of nodes.slice(1)) assert.deepEqual(await n.getBlock('treed', 10), common.Block.encode(last))
+    })
   })
 
   it('scenario 9: a peer 500 blocks behind catches up by state transfer, in order', async () => {
