@@ -32,8 +32,11 @@
  * nonce {@link RELAY}: the block number, then the PKI-IDs); each does the same with its part, forwarding
  * before committing. One copy per peer, a depth of log base `propagatePeerNum` of N. The origin still
  * announces the block to every peer it did not send it to: a part cut off by a dead or slow peer asks for it.
- * The block and its part travel on different streams: whichever arrives second completes the pair. A Fabric
- * peer forwards such a block as any other and ignores the digest.
+ * A peer passes the parts down as soon as its own arrives, ahead of the block (they are small; the block takes
+ * a while at each hop): a peer that has its part knows the block is on its way and, its announcement's wait
+ * over, waits once more (20 x `announceWait`) before asking the origin. The block and its part travel on
+ * different streams: whichever arrives second completes the pair. A Fabric peer forwards such a block as any
+ * other and ignores the digest.
  */
 import { gossip } from '../pb/gossip.js'
 import { seal, type SignedMessage } from '../wire/envelope.js'
@@ -93,8 +96,8 @@ const MAX_HELD = 8
 const MAX_PART = 10_000
 const MAX_PKI_ID = 64
 
-/** A block on its way out: to `propagatePeerNum` peers but `except`, or down the relay tree over `part`. */
-interface Outgoing { msg: SignedMessage, channel: string, except?: string, part?: string[] }
+/** A block on its way out: to `propagatePeerNum` peers but `except` (or down the relay tree, from its origin). */
+interface Outgoing { msg: SignedMessage, channel: string, except?: string }
 
 /** A received message as block push sees it. */
 export interface ReceivedBlock {
@@ -143,8 +146,8 @@ export class BlockPush implements BlockDissemination {
   private peakLag = 0
   /** Relay-tree blocks whose part has not arrived: `channel/seq` -> the block's bytes. */
   private readonly held = new Map<string, Uint8Array>()
-  /** Relay-tree parts: `channel/seq` -> the PKI-IDs (hex) whose block has not arrived, or null once relayed. */
-  private readonly parts = new Map<string, string[] | null>()
+  /** Relay-tree parts received: `channel/seq` -> the peers the block goes on to (its parts passed on already), null once sent. */
+  private readonly parts = new Map<string, NetworkMember[] | null>()
 
   constructor (init: BlockPushInit) {
     this.init = init
@@ -232,13 +235,15 @@ export class BlockPush implements BlockDissemination {
     return this.init.treePush === true ? TREE : 0n
   }
 
-  private push ({ msg, channel, except, part }: Outgoing): void {
+  private push ({ msg, channel, except }: Outgoing): void {
     const pool = this.pool(channel, except)
     const seq = msg.message.dataMsg?.payload?.seqNum
-    if (seq != null && msg.message.nonce === TREE && (except == null || part != null)) {
-      const heads = this.relay(msg, seq, pool, part ?? selectPeers(pool.length, pool, () => true, this.init.random).map(p => p.pkiIdHex))
+    if (seq != null && msg.message.nonce === TREE && except == null) {
+      const heads = this.passParts(msg.message.channel, seq, pool, selectPeers(pool.length, pool, () => true, this.init.random).map(p => p.pkiIdHex))
+      for (const head of heads) this.init.ports.send(msg, this.init.ports.remotePeerOf(head))
       // the origin announces the block to all it did not send it to: a part whose first peer is gone asks
-      if (except == null) this.announce(msg.message.channel, seq, pool.filter(p => !heads.has(p.pkiIdHex)))
+      const sent = new Set(heads.map(h => h.pkiIdHex))
+      this.announce(msg.message.channel, seq, pool.filter(p => !sent.has(p.pkiIdHex)))
       return
     }
     const flooded = except == null && msg.message.nonce === FLOODED
@@ -250,33 +255,32 @@ export class BlockPush implements BlockDissemination {
   }
 
   /**
-   * Sends a relay-tree block on over `part` (PKI-IDs, hex; those not among `pool`, my channel peers, are left
-   * out): cut into `propagatePeerNum` parts, each part's first peer gets the rest of its part, then the block.
-   * Returns the peers the block went to.
+   * Cuts a relay-tree part (PKI-IDs, hex; those not among `pool`, my channel peers, are left out) into
+   * `propagatePeerNum` parts and sends each part's first peer the rest of its part (a RELAY digest of block
+   * `seq`) at once, before the block: the parts run down the tree ahead of it, so that every peer soon knows the
+   * block is on its way. Returns the first peers: the block goes to them.
    */
-  private relay (msg: SignedMessage, seq: bigint, pool: NetworkMember[], part: string[]): Set<string> {
+  private passParts (channel: Uint8Array, seq: bigint, pool: NetworkMember[], part: string[]): NetworkMember[] {
     const byHex = new Map(pool.map(p => [p.pkiIdHex, p]))
-    const known = part.filter(h => byHex.has(h))
+    const known = part.map(h => byHex.get(h)).filter(p => p != null)
     const fanOut = Math.max(1, Math.min(this.init.propagatePeerNum, known.length))
-    const heads = new Set<string>()
-    const encoder = new TextEncoder()
+    const heads: NetworkMember[] = []
+    const number = new TextEncoder().encode(seq.toString()) as Uint8Array<ArrayBuffer>
     for (let i = 0, start = 0; i < fanOut && start < known.length; i++) {
       const end = start + Math.ceil((known.length - start) / (fanOut - i))
       const [head, ...rest] = known.slice(start, end)
       start = end
-      const to = this.init.ports.remotePeerOf(byHex.get(head) as NetworkMember)
       this.init.ports.send(seal({
-        channel: msg.message.channel as Uint8Array<ArrayBuffer>,
+        channel: channel as Uint8Array<ArrayBuffer>,
         tag: Tag.CHAN_AND_ORG,
-        dataDig: { nonce: RELAY, digests: [encoder.encode(seq.toString()) as Uint8Array<ArrayBuffer>, ...rest.map(h => (byHex.get(h) as NetworkMember).pkiId as Uint8Array<ArrayBuffer>)], msgType: gossip.PullMsgType.BLOCK_MSG }
-      }), to)
-      this.init.ports.send(msg, to)
-      heads.add(head)
+        dataDig: { nonce: RELAY, digests: [number, ...rest.map(p => p.pkiId as Uint8Array<ArrayBuffer>)], msgType: gossip.PullMsgType.BLOCK_MSG }
+      }), this.init.ports.remotePeerOf(head))
+      heads.push(head)
     }
     return heads
   }
 
-  /** A relay-tree part: the peers to send block `seq` on to, once it is here (or at once, if it is held). */
+  /** A relay-tree part: passed on at once; the block goes to the part's first peers once it is here (at once, if held). */
   private onRelay (m: ReceivedBlock): void {
     const dig = m.message.dataDig
     const channel = new TextDecoder().decode(m.message.channel)
@@ -286,42 +290,43 @@ export class BlockPush implements BlockDissemination {
     if (!this.fromChannelPeer(channel, m.sender.pkiIdHex)) { this.count('relay-not-member'); return }
     const key = `${channel}/${text}`
     if (this.parts.has(key)) { this.count('relay-duplicate'); return }
-    const part = dig.digests.slice(1).map(d => pkiIdToHex(d))
+    const seq = BigInt(text)
+    const heads = this.passParts(m.message.channel, seq, this.pool(channel, m.sender.pkiIdHex), dig.digests.slice(1).map(d => pkiIdToHex(d)))
     const bytes = this.held.get(key)
-    if (bytes == null) { this.remember(key, part); return }
+    if (bytes == null) { this.remember(key, heads); return }
     this.held.delete(key)
-    this.relayOn(channel, BigInt(text), bytes, part, m.sender.pkiIdHex)
+    this.sendOn(channel, seq, bytes, heads)
   }
 
-  /** A relay-tree block arrived (verified, new): sent on over its part if that is here, else held for it. */
-  private treeBlock (channel: string, seq: bigint, data: Uint8Array, from: string): void {
+  /** A relay-tree block arrived (verified, new): sent on to its part's first peers if the part is here, else held for it. */
+  private treeBlock (channel: string, seq: bigint, data: Uint8Array): void {
     const key = `${channel}/${seq}`
-    const part = this.parts.get(key)
-    if (part === null) return
-    if (part == null) {
+    const heads = this.parts.get(key)
+    if (heads === null) return
+    if (heads == null) {
       if (this.held.size >= MAX_HELD) this.held.delete(this.held.keys().next().value as string)
       this.held.set(key, data)
       return
     }
-    this.relayOn(channel, seq, data, part, from)
+    this.sendOn(channel, seq, data, heads)
   }
 
-  private relayOn (channel: string, seq: bigint, data: Uint8Array, part: string[], from: string): void {
+  private sendOn (channel: string, seq: bigint, data: Uint8Array, heads: NetworkMember[]): void {
     this.remember(`${channel}/${seq}`, null)
-    if (part.length === 0) return
+    if (heads.length === 0) return
     const msg = seal({
       nonce: TREE,
       channel: new TextEncoder().encode(channel) as Uint8Array<ArrayBuffer>,
       tag: Tag.CHAN_AND_ORG,
       dataMsg: { payload: { seqNum: seq, data: data as Uint8Array<ArrayBuffer>, privateData: [] } }
     })
-    this.emitter.add({ msg, channel, except: from, part })
+    for (const head of heads) this.init.ports.send(msg, this.init.ports.remotePeerOf(head))
   }
 
-  private remember (key: string, part: string[] | null): void {
+  private remember (key: string, heads: NetworkMember[] | null): void {
     this.parts.delete(key)
     if (this.parts.size >= MAX_AWAITED) this.parts.delete(this.parts.keys().next().value as string)
-    this.parts.set(key, part)
+    this.parts.set(key, heads)
   }
 
   /** Whether `pkiIdHex` is a member of my org in `channel` (CHAN_AND_ORG routing). */
@@ -352,12 +357,18 @@ export class BlockPush implements BlockDissemination {
     if (!this.fromChannelPeer(channel, m.sender.pkiIdHex)) { this.count('announce-not-member'); return }
     const key = `${channel}/${seq}`
     if (this.awaited.has(key) || this.awaited.size >= MAX_AWAITED || this.seen.get(channel)?.has(seq) === true || this.init.ports.isDuplicate(channel, seq)) return
-    this.awaited.set(key, this.init.clock.setTimeout(() => {
+    const ask = (extended: boolean) => (): void => {
       this.awaited.delete(key)
       if (this.seen.get(channel)?.has(seq) === true || this.init.ports.isDuplicate(channel, seq)) return
+      if (!extended && this.parts.has(key)) {
+        // my part of its relay tree came: the block is on its way to me; wait once more, as long as waits go
+        this.awaited.set(key, this.init.clock.setTimeout(ask(true), 20 * (this.init.announceWait ?? 0)))
+        return
+      }
       this.count('announce-request')
       this.init.ports.gap(channel, m.sender.pkiIdHex, seq, seq)
-    }, this.announceWait()))
+    }
+    this.awaited.set(key, this.init.clock.setTimeout(ask(false), this.announceWait()))
     if (this.announcedAt.size >= MAX_AWAITED) this.announcedAt.delete(this.announcedAt.keys().next().value as string)
     this.announcedAt.set(key, this.init.clock.now())
   }
@@ -415,7 +426,7 @@ export class BlockPush implements BlockDissemination {
       // every peer had a copy from the origin: announce instead of forwarding, for those it could not reach
       this.announce(m.message.channel, seq, selectPeers(this.init.propagatePeerNum, this.pool(channel, m.sender.pkiIdHex), () => true, this.init.random))
     } else if (m.message.nonce === TREE && (this.init.announceWait ?? 0) > 0 && this.init.treePush === true) {
-      this.treeBlock(channel, seq, data, m.sender.pkiIdHex)
+      this.treeBlock(channel, seq, data)
     } else {
       this.gossip(channel, seq, data, m.sender.pkiIdHex)
     }

@@ -260,14 +260,15 @@ describe('block push announcements: the wait follows the lag of push', () => {
 describe('block push flooding (floodMaxBytes)', () => {
   /** Block push at a peer of org members aa..ee (ee not of the channel), fan-out 2, announceWait 30 ms, flooding up to `budget` bytes. */
   function flooding (budget: number, announceWait = 30, treePush = false): {
-    push: BlockPush, clock: FakeClock, blocks: Array<{ to: string, nonce: bigint }>, digests: string[], relays: Array<{ to: string, seq: string, part: string[] }>, taken: bigint[], registry: Registry,
-    receive: (seq: bigint, from: string, nonce: bigint) => Promise<void>, receiveRelay: (seq: bigint, from: string, part: string[]) => Promise<void>
+    push: BlockPush, clock: FakeClock, blocks: Array<{ to: string, nonce: bigint }>, digests: string[], relays: Array<{ to: string, seq: string, part: string[] }>, taken: bigint[], asked: bigint[], registry: Registry,
+    receive: (seq: bigint, from: string, nonce: bigint) => Promise<void>, receiveRelay: (seq: bigint, from: string, part: string[]) => Promise<void>, announce: (seq: bigint, from: string) => Promise<void>
   } {
     const clock = new FakeClock()
     const blocks: Array<{ to: string, nonce: bigint }> = []
     const digests: string[] = []
     const relays: Array<{ to: string, seq: string, part: string[] }> = []
     const taken: bigint[] = []
+    const asked: bigint[] = []
     const registry = new Registry()
     const handlers: Array<{ p: (m: ReceivedBlock) => boolean, h: (m: ReceivedBlock) => void | Promise<void> }> = []
     const ports: BlockPushPorts = {
@@ -289,7 +290,7 @@ describe('block push flooding (floodMaxBytes)', () => {
       check: () => ({}) as common.Block,
       takeIn: async (_ch, seq) => { taken.push(seq); return 'committed' },
       behind: () => {},
-      gap: () => {},
+      gap: (_ch, _from, start) => { asked.push(start) },
       height: () => 0n
     }
     const push = new BlockPush({ ports, clock, propagatePeerNum: 2, propagateIterations: 1, maxPropagationBurstSize: 10, maxPropagationBurstLatency: 10, eagerFlush: true, announceWait, floodMaxBytes: budget, treePush, registry })
@@ -308,7 +309,10 @@ describe('block push flooding (floodMaxBytes)', () => {
       const digests = [new TextEncoder().encode(seq.toString()), ...part.map(h => Buffer.from(h, 'hex'))]
       await deliver({ nonce: 0n, channel, tag: Tag.CHAN_AND_ORG, dataDig: { nonce: RELAY, digests, msgType: gossip.PullMsgType.BLOCK_MSG } } as unknown as gossip.GossipMessage, 'dataDig', from)
     }
-    return { push, clock, blocks, digests, relays, taken, registry, receive, receiveRelay }
+    const announce = async (seq: bigint, from: string): Promise<void> => {
+      await deliver({ nonce: 0n, channel, tag: Tag.CHAN_AND_ORG, dataDig: { nonce: 0n, digests: [new TextEncoder().encode(seq.toString())], msgType: gossip.PullMsgType.BLOCK_MSG } } as unknown as gossip.GossipMessage, 'dataDig', from)
+    }
+    return { push, clock, blocks, digests, relays, taken, asked, registry, receive, receiveRelay, announce }
   }
 
   it('a block taken in whose size x channel peers fits the budget goes to every channel peer, marked; no announcements', () => {
@@ -403,6 +407,28 @@ describe('block push flooding (floodMaxBytes)', () => {
     const values = (await registry.getSingleMetric('gossip_blocks_received')?.get())?.values ?? []
     assert.equal(values.find(v => v.labels.result === 'relay-not-member')?.value, 1)
     assert.equal(values.find(v => v.labels.result === 'relay-malformed')?.value, 1)
+    push.stop()
+  })
+
+  it('relay tree: a part is passed down at once, ahead of the block', async () => {
+    const { push, blocks, relays, receiveRelay } = flooding(39, 30, true)
+    await receiveRelay(5n, 'aa', ['bb', 'cc', 'dd'])
+    assert.deepEqual(relays, [{ to: 'bb', seq: '5', part: ['cc'] }, { to: 'dd', seq: '5', part: [] }])
+    assert.equal(blocks.length, 0, 'the block follows when it is here')
+    push.stop()
+  })
+
+  it('relay tree: an announced block whose part came is on its way: asked for only after a second, longer wait', async () => {
+    const { push, clock, asked, announce, receiveRelay } = flooding(39, 30, true)
+    await announce(5n, 'aa') // the origin's announcement at 0 (the harness advances 20 ms after each message)
+    await receiveRelay(5n, 'bb', []) // at 20: its part
+    clock.advance(580) // 620
+    assert.deepEqual(asked, [], 'not at announceWait (30 ms), nor until 20 x announceWait after it')
+    clock.advance(10)
+    assert.deepEqual(asked, [5n], 'then asked')
+    await announce(6n, 'aa') // no part: asked at announceWait
+    clock.advance(20)
+    assert.deepEqual(asked, [5n, 6n])
     push.stop()
   })
 })
