@@ -30,7 +30,7 @@ import { figure, quantile as interpolated, type BenchContext, type Benchmark, ty
 import { cleanupTmp } from './lib/nodes.js'
 import { pollUntil } from './lib/cluster.js'
 import { buildChain, channelGenesis, CommitTimes, createOrgPeers, ordererSigner, type BlockChain, type OrgPeer } from './lib/blocks.js'
-import { testCrypto } from '../test/helpers/network.js'
+import { metric, testCrypto } from '../test/helpers/network.js'
 import { FABRIC_BEHAVIOUR } from '../src/config/index.js'
 import type { BlockGossipsub } from '../src/channels/block-gossipsub.js'
 import type { GossipNode } from '../src/node.js'
@@ -147,6 +147,10 @@ interface SizeRun {
   msgsPerPeerBlock: number
   /** blocks brought by pull or state transfer, all peers */
   repaired: number
+  /** of `repaired`: blocks of pull updates (the rest came in state responses) */
+  pulled: number
+  /** blocks asked of their announcer (`announceWait` over), all peers */
+  askedAnnouncer: number
   elu: number
   intervalMs: number
   blockBytes: number
@@ -164,12 +168,20 @@ async function measureSize (nodes: GossipNode[], channel: string, chain: BlockCh
   await sleep(500)
   let pushed = 0
   let repaired = 0
+  let pulled = 0
   let counting = false
   const name = new TextEncoder().encode(channel)
   const unsubscribes = nodes.map(node => node.comm.subscribe(m => counting && Buffer.from(m.message.channel).equals(name) && (m.kind === 'dataMsg' || m.kind === 'dataUpdate' || m.kind === 'stateResponse'), m => {
-    if (m.kind === 'dataMsg') pushed++
-    else repaired += m.kind === 'dataUpdate' ? (m.message.dataUpdate?.data.length ?? 0) : (m.message.stateResponse?.payloads.length ?? 0)
+    if (m.kind === 'dataMsg') { pushed++; return }
+    const blocks = m.kind === 'dataUpdate' ? (m.message.dataUpdate?.data.length ?? 0) : (m.message.stateResponse?.payloads.length ?? 0)
+    repaired += blocks
+    if (m.kind === 'dataUpdate') pulled += blocks
   }))
+  const askedAnnouncer = async (): Promise<number> => {
+    let sum = 0
+    for (const node of nodes) sum += await metric(node, 'gossip_blocks_received', { result: 'announce-request' })
+    return sum
+  }
   // the idle rate of socket reads (membership, StateInfo), over a window as long as the blocks will take
   const windowMs = count * intervalMs
   const idle0 = readBytes()
@@ -177,6 +189,7 @@ async function measureSize (nodes: GossipNode[], channel: string, chain: BlockCh
   await sleep(Math.min(windowMs, 10_000))
   const idleRate = (readBytes() - idle0) / (performance.now() - idleT0)
   counting = true
+  const asked0 = await askedAnnouncer()
   const bytes0 = readBytes()
   const elu0 = performance.eventLoopUtilization()
   const t0 = performance.now()
@@ -193,6 +206,7 @@ async function measureSize (nodes: GossipNode[], channel: string, chain: BlockCh
   const elu = performance.eventLoopUtilization(elu0).utilization
   counting = false
   for (const u of unsubscribes) u()
+  const asked = await askedAnnouncer() - asked0
   const allMs = added.map((t, i) => commits.allCommitted(warmup + 1 + i, everyone) - t).map(x => Number.isNaN(x) ? Infinity : x)
   return {
     allMs,
@@ -200,6 +214,8 @@ async function measureSize (nodes: GossipNode[], channel: string, chain: BlockCh
     bytesPerPeerBlock: bytes / (n * count),
     msgsPerPeerBlock: pushed / (n * count),
     repaired,
+    pulled,
+    askedAnnouncer: asked,
     elu,
     intervalMs,
     blockBytes: chain.meanBytes
@@ -271,7 +287,7 @@ function sizeSection (runs: ModeRun[], n: number, size: 'small' | 'large', hopMs
     figures.push(
       figure({ id: `${r.mode}.p50`, label: `${label}: all ${n} committed, p50`, unit: 'ms', better: 'lower', value: quantile(s.allMs, 0.5), baseline: { label: `floor p50 (one hop x ${depth})`, value: floor(0.5) }, samples: s.allMs.map(round) }),
       figure({ id: `${r.mode}.p99`, label: `${label}: all ${n} committed, p99`, unit: 'ms', better: 'lower', value: quantile(s.allMs, 0.99), baseline: { label: `floor p99 (one hop x ${depth})`, value: floor(0.99) }, extra: { max: round(Math.max(...s.allMs)), 'blocks over 1 s': s.allMs.filter(x => x > 1000).length, 'peer-blocks not committed 60 s after the last block': s.missing } }),
-      figure({ id: `${r.mode}.bytes`, label: `${label}: bytes received per peer per block`, unit: 'B', better: 'lower', value: s.bytesPerPeerBlock, baseline: { label: 'one copy of the block', value: s.blockBytes }, extra: { 'block msgs per peer per block': Number.isNaN(s.msgsPerPeerBlock) || r.mode === 'gossipsub' ? 'n/a' : round(s.msgsPerPeerBlock), 'blocks by pull/transfer': s.repaired, elu: round(s.elu) } })
+      figure({ id: `${r.mode}.bytes`, label: `${label}: bytes received per peer per block`, unit: 'B', better: 'lower', value: s.bytesPerPeerBlock, baseline: { label: 'one copy of the block', value: s.blockBytes }, extra: { 'block msgs per peer per block': Number.isNaN(s.msgsPerPeerBlock) || r.mode === 'gossipsub' ? 'n/a' : round(s.msgsPerPeerBlock), 'blocks by pull/transfer': s.repaired, 'of which by pull': s.pulled, 'asked of their announcer': s.askedAnnouncer, elu: round(s.elu) } })
     )
   }
   return {
