@@ -40,7 +40,7 @@ import { X509Certificate } from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
 import { MspManager, certificateDers, decodeSerializedIdentity, verifySignature } from '../identity/index.js'
 import { common } from '../pb/common.js'
-import { blockDataHash, blockHeaderHash, blockSignedBytes } from '../wire/block.js'
+import { blockDataHash, blockHeaderHash, blockSignedBytes, envelopeFormProblem } from '../wire/block.js'
 import { BlockMetadataIndex, HeaderType } from './constants.js'
 
 /** Why a block failed verification: stable short codes, usable as a metrics label. */
@@ -168,20 +168,12 @@ function firstChannelHeader (entry: Uint8Array, number: bigint): common.ChannelH
   }
 }
 
-/** protoutil `VerifyTransactionsAreWellFormed`. */
+/** protoutil `VerifyTransactionsAreWellFormed`, on the entries' bytes ({@link envelopeFormProblem}). */
 function checkTransactionsWellFormed (data: readonly Uint8Array[], number: bigint): void {
   data.forEach((raw, i) => {
-    let env: common.Envelope
-    try {
-      env = common.Envelope.decode(raw)
-    } catch (err) {
-      throw new BlockVerificationError('malformed', `block ${number}: transaction ${i} is not an envelope: ${(err as Error).message}`, { cause: err })
-    }
-    if (env.payload.length === 0) throw new BlockVerificationError('malformed', `block ${number}: transaction ${i} has no payload`)
-    if (env.signature.length === 0) throw new BlockVerificationError('malformed', `block ${number}: transaction ${i} has no signature`)
-    if (!equalBytes(common.Envelope.encode(env), raw)) {
-      throw new BlockVerificationError('malformed', `block ${number}: transaction ${i} does not match its canonical encoding`)
-    }
+    const problem = envelopeFormProblem(raw)
+    if (problem === undefined) return
+    throw new BlockVerificationError('malformed', `block ${number}: transaction ${i} ${problem}`)
   })
 }
 

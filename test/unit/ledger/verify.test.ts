@@ -142,12 +142,20 @@ describe('verifyBlock: blocks made by createBlock', () => {
       const env = common.Envelope.decode(good)
       const unsigned = common.Envelope.encode({ payload: env.payload, signature: new Uint8Array(0) })
       const noPayload = common.Envelope.encode({ payload: new Uint8Array(0), signature: env.signature })
-      const trailing = Uint8Array.from([...good, 0x1a, 0x00]) // + field 3, empty: decodes to the same envelope
-      const cases: Array<[Uint8Array, RegExp]> = [[unsigned, /no signature/], [noPayload, /no payload/], [trailing, /canonical/]]
+      const doubled = Uint8Array.from([...good, ...good]) // Fabric's forged block: two envelopes as one
+      const garbage = Uint8Array.of(0x0a, 0x05, 1)
+      const cases: Array<[Uint8Array, RegExp]> = [[unsigned, /transaction 1 has no signature/], [noPayload, /has no payload/], [doubled, /canonical/], [garbage, /transaction 1 is not an envelope/]]
       for (const [bad, message] of cases) {
         const block = createBlock({ number: 0n, previousHash: new Uint8Array(0), data: [good, bad], signer: orgs.orderer.signer })
         rejects(block, { ordererOrgs }, 'malformed', message)
       }
+    })
+
+    it('a transaction with unknown fields after its signature is well formed, as Go\'s protobuf writes them back', () => {
+      const good = createEnvelope({ channelId: CHANNEL, data: Uint8Array.of(1), signer: orgs.orderer.signer })
+      const extended = Uint8Array.from([...good, 0x1a, 0x00]) // + field 3, empty
+      const block = createBlock({ number: 0n, previousHash: new Uint8Array(0), data: [good, extended], signer: orgs.orderer.signer })
+      assert.equal(verifyBlock(block, { ordererOrgs }).signerMspId, 'OrdererMSP')
     })
 
     it('a config block\'s single CONFIG transaction is exempt from the transaction checks, as in Fabric', () => {

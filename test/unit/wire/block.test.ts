@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { createHash, verify, X509Certificate } from 'node:crypto'
 import { common } from '../../../src/pb/common.js'
 import { msp } from '../../../src/pb/msp.js'
-import { blockDataHash, blockHeaderBytes, blockHeaderHash, blockSignedBytes } from '../../../src/wire/block.js'
+import { blockDataHash, blockHeaderBytes, blockHeaderHash, blockSignedBytes, envelopeFormProblem } from '../../../src/wire/block.js'
 import type { BlockHeaderFields } from '../../../src/wire/block.js'
 import { fixtureBlockNames, readFixtureBlock } from '../../helpers/fabric-fixtures.js'
 
@@ -84,5 +84,80 @@ describe('blockHeaderBytes', () => {
     const block = readFixtureBlock('block3.pb')
     assert.ok(block.header != null)
     assert.equal(hex(blockHeaderHash(block.header)), createHash('sha256').update(blockHeaderBytes(block.header)).digest('hex'))
+  })
+})
+
+describe('envelopeFormProblem (Fabric VerifyTransactionsAreWellFormed: Go unmarshal, re-marshal, compare)', () => {
+  const envelope = (payload: Uint8Array<ArrayBuffer>, signature: Uint8Array<ArrayBuffer>): Uint8Array => common.Envelope.encode({ payload, signature })
+  const good = envelope(Uint8Array.of(1, 2, 3), Uint8Array.of(4, 5, 6))
+  const cat = (...parts: Array<Uint8Array | number[]>): Uint8Array => Uint8Array.from(parts.flatMap(p => [...p]))
+
+  test('a payload and a signature field, in that order, is well formed', () => {
+    assert.equal(envelopeFormProblem(good), undefined)
+    const big = envelope(fill(300, 7), fill(200, 8)) // two-byte lengths
+    assert.equal(envelopeFormProblem(big), undefined)
+  })
+
+  for (const name of fixtureBlockNames()) {
+    test(`every transaction of ${name} is well formed, or its single config transaction has no signature`, () => {
+      const data = readFixtureBlock(name).data?.data ?? []
+      for (const entry of data) {
+        const problem = envelopeFormProblem(entry)
+        if (problem !== undefined) assert.equal(problem, 'has no signature') // configtxgen's genesis blocks
+      }
+    })
+  }
+
+  test('unknown fields after the signature are kept by Go and written back as they came: well formed', () => {
+    assert.equal(envelopeFormProblem(cat(good, [0x1a, 0x00])), undefined) // field 3, empty bytes
+    assert.equal(envelopeFormProblem(cat(good, [0x18, 0x96, 0x01, 0x25, 1, 2, 3, 4])), undefined) // varint 4, fixed32 5
+    assert.equal(envelopeFormProblem(cat(good, [0x08, 0x05])), undefined) // field 1 as a varint: unknown to Go
+    assert.equal(envelopeFormProblem(cat(good, [0x23, 0x08, 0x01, 0x24])), undefined) // a group (field 4) holding a varint
+  })
+
+  test('Fabric\'s forged block: two envelopes concatenated (the fields twice: the first pair lost on re-marshal)', () => {
+    assert.equal(envelopeFormProblem(cat(good, envelope(Uint8Array.of(7, 8, 9), Uint8Array.of(10, 11, 12)))), 'does not match its canonical encoding')
+  })
+
+  test('fields out of order, an unknown field before the signature, or a length not minimal: re-marshalled differently', () => {
+    const swapped = cat([0x12, 3, 4, 5, 6], [0x0a, 3, 1, 2, 3])
+    const unknownBetween = cat([0x0a, 3, 1, 2, 3], [0x1a, 0x00], [0x12, 3, 4, 5, 6])
+    const unknownFirst = cat([0x1a, 0x00], good)
+    const longLength = cat([0x0a, 0x83, 0x00, 1, 2, 3], [0x12, 3, 4, 5, 6])
+    const longTag = cat([0x8a, 0x00, 3, 1, 2, 3], [0x12, 3, 4, 5, 6])
+    for (const raw of [swapped, unknownBetween, unknownFirst, longLength, longTag]) {
+      assert.equal(envelopeFormProblem(raw), 'does not match its canonical encoding', Buffer.from(raw).toString('hex'))
+    }
+  })
+
+  test('no payload or no signature (the last of repeated fields counts, as in Go)', () => {
+    assert.equal(envelopeFormProblem(envelope(new Uint8Array(0), Uint8Array.of(1))), 'has no payload')
+    assert.equal(envelopeFormProblem(envelope(Uint8Array.of(1), new Uint8Array(0))), 'has no signature')
+    assert.equal(envelopeFormProblem(cat(good, [0x0a, 0x00])), 'has no payload')
+    assert.equal(envelopeFormProblem(new Uint8Array(0)), 'has no payload')
+  })
+
+  test('bytes that do not parse as protobuf', () => {
+    const cases: Array<[number[] | Uint8Array, RegExp]> = [
+      [[0x0a, 0x05, 1, 2], /truncated/], // payload longer than the entry
+      [[0x80], /bad tag/], // tag varint cut short
+      [[0x00, 0x00], /field number 0/],
+      [cat(good, [0x1e]), /malformed field/], // wire type 6
+      [cat(good, [0x24]), /malformed field/], // an end group without its start
+      [cat(good, [0x23, 0x2c]), /malformed field/], // group 4 closed as group 5
+      [cat(good, [0x23, 0x08, 0x01]), /malformed field/], // a group never closed
+      [cat(good, [0x18, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02]), /malformed field/], // varint over 64 bits
+      [cat(good, [0x19, 1, 2, 3]), /malformed field/], // fixed64 cut short
+      [Uint8Array.of(0x80, 0x80, 0x80, 0x80, 0x10), /field number 536870912/] // 2^29: beyond protowire's MaxValidNumber
+    ]
+    for (const [raw, problem] of cases) assert.match(envelopeFormProblem(Uint8Array.from(raw)) ?? '', problem, Buffer.from(raw).toString('hex'))
+  })
+
+  test('deeply nested groups are bounded (protowire\'s recursion limit)', () => {
+    const depth = 10_001
+    const nested = cat(good, new Array(depth).fill(0x23), new Array(depth).fill(0x24))
+    assert.match(envelopeFormProblem(nested) ?? '', /malformed field/)
+    const fine = cat(good, new Array(100).fill(0x23), new Array(100).fill(0x24))
+    assert.equal(envelopeFormProblem(fine), undefined)
   })
 })
