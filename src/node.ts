@@ -232,6 +232,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
     this.ledgers = new Ledgers({
       dir: join(config.peer.fileSystemPath, 'ledger'),
       blockBufferSize: config.peer.gossip.state.blockBufferSize,
+      chainVerify: config.peer.gossip.state.chainVerify,
       registry,
       onHeight: (ch, height) => {
         if (this.channels.has(ch)) this.channels.updateLedgerHeight(ch, height)
@@ -438,7 +439,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
           return this.channels.peersOfChannel(ch).filter(p => sameOrg(p)).map(p => ({ pkiId: p.pkiId, pkiIdHex: p.pkiIdHex, height: p.properties.ledgerHeight, remote: this.discovery.remotePeerOf(p) }))
         },
         getRange: async (ch, start, count) => await this.ledgers.getRange(ch, start, count),
-        addPayload: async (ch, seq, bytes, origin) => await this.ledgers.addPayload(ch, seq, bytes, origin)
+        addPayloads: async (ch, payloads, origin) => await this.ledgers.addPayloads(ch, payloads, origin)
       }
     })
     const election = g.election

@@ -15,6 +15,7 @@
  *     treePush: false
  *     state:
  *       parallelRequests: 1
+ *       chainVerify: false
  * ```
  *
  * Used as `loadConfig({ overrides: FABRIC_BEHAVIOUR })`, by the benchmarks' "Fabric defaults" mode and the
@@ -29,7 +30,7 @@ export const FABRIC_BEHAVIOUR = {
       announceWait: 0,
       floodMaxBytes: 0,
       treePush: false,
-      state: { parallelRequests: 1 }
+      state: { parallelRequests: 1, chainVerify: false }
     }
   }
 } as const
@@ -42,5 +43,6 @@ export const FABRIC_BEHAVIOUR_KEYS = [
   'peer.gossip.announceWait',
   'peer.gossip.floodMaxBytes',
   'peer.gossip.treePush',
-  'peer.gossip.state.parallelRequests'
+  'peer.gossip.state.parallelRequests',
+  'peer.gossip.state.chainVerify'
 ] as const

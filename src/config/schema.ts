@@ -309,6 +309,14 @@ export const CONFIG_SCHEMA: SchemaTable = {
     'State transfer requests of `batchSize` blocks a catching-up peer keeps in flight at once, over consecutive ' +
     'ranges, spread over the peers whose height covers them; the blocks asked for and not yet committed stay ' +
     "within 4 x `blockBufferSize` of the ledger height. 1 is Fabric's behaviour: one request at a time.", { origin: 'ours' }),
+  'peer.gossip.state.chainVerify': bool(true, // ours
+    "The blocks of a state response are verified as one hash chain, as Fabric's orderer replication verifies the " +
+    'blocks it pulls (`cluster.VerifyBlocks`): every block is checked (number, channel, transactions, data hash) and ' +
+    "chained to the one before it, and the orderer signature is checked of the response's last block and of every " +
+    "config block; the last block's signature vouches for the headers below it through their hashes, and so for " +
+    'their data. One signature check per response instead of one per block; the signatures of the other blocks ' +
+    '(their metadata) are stored as received. A response that fails is verified block by block. false: every ' +
+    "block's signature (Fabric's peer).", { origin: 'ours' }),
 
   // ---- peer.deliveryclient ----------------------------------------------------------------------------------
   'peer.deliveryclient.connTimeout': duration(3 * second, // Fabric default

@@ -69,6 +69,8 @@ export interface StateConfig {
   maxRetries: number
   /** OURS. state requests kept in flight at once; 1: Fabric's one at a time. */
   parallelRequests: number
+  /** OURS. verify a state response's blocks as a hash chain under its last block's signature; false: every block's signature. */
+  chainVerify: boolean
 }
 
 /** `peer.gossip`: every key of Fabric's core.yaml `peer.gossip` section, plus two of ours (message sizes). */

@@ -15,6 +15,7 @@
  */
 export {
   verifyBlock,
+  verifyBlockRun,
   verifyChainLink,
   ordererValidatorFor,
   BlockVerificationError,
@@ -26,6 +27,7 @@ export type {
   OrdererValidatorOptions,
   OrdererOrg,
   VerifyBlockContext,
+  VerifyRunContext,
   VerifiedBlock
 } from './verify.js'
 export { BlockStore, BlockStoreError, blockStoreLayout, MAX_RANGE_BLOCKS } from './block-store.js'

@@ -13,7 +13,8 @@
  *   idle for idleTimeout ends, and starts again on demand; close() ends them all
  *
  * The verdict is exactly verifyBlock's (the same code, the same orderer orgs): `{ ok: true, headerHash }`
- * or a `BlockVerificationError`'s reason and message.
+ * or a `BlockVerificationError`'s reason and message; for the jobs of one run (`VerifyJob.run`: a state
+ * response's consecutive blocks), verifyBlockRun's (the hash chain through them, the last one's signature).
  */
 import { Worker } from 'node:worker_threads'
 import type { BlockVerificationReason, OrdererOrg } from './verify.js'
@@ -26,6 +27,12 @@ export interface VerifyJob {
   channelId: string
   expectedNumber: bigint
   previousHeaderHash?: Uint8Array
+  /**
+   * Jobs queued in one turn with the same run (not 0) and consecutive numbers are verified together by
+   * `verifyBlockRun` (the hash chain through them and the last one's signature); the first job's
+   * previousHeaderHash is the run's. @default 0: on its own
+   */
+  run?: number
 }
 
 /** A thread's verdict on a {@link VerifyJob}. */
@@ -45,6 +52,8 @@ export interface WireBatch {
   previous: Int32Array
   numbers: BigUint64Array
   validators: Uint32Array
+  /** job i's {@link VerifyJob.run} */
+  runs: Uint32Array
   /** channel ids, and job i's index into them */
   channels: string[]
   channelOf: Uint16Array
@@ -277,6 +286,7 @@ export class VerifyPool {
       previous: new Int32Array(2 * n),
       numbers: new BigUint64Array(n),
       validators: new Uint32Array(n),
+      runs: new Uint32Array(n),
       channels: [],
       channelOf: new Uint16Array(n)
     }
@@ -295,6 +305,7 @@ export class VerifyPool {
       }
       wire.numbers[i] = job.expectedNumber
       wire.validators[i] = job.validator
+      wire.runs[i] = job.run ?? 0
       let channel = wire.channels.indexOf(job.channelId)
       if (channel < 0) channel = wire.channels.push(job.channelId) - 1
       wire.channelOf[i] = channel

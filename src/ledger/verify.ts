@@ -32,6 +32,10 @@
  *    BFT signatures that name the consenter by `identifier_header` instead of a signature header are skipped
  *    (the consenter set is not part of our channel definition).
  *
+ * {@link verifyBlockRun} verifies consecutive blocks (a state response's) as Fabric's orderer replication does:
+ * all of these checks for every block but the signatures, which the hash chain through the run lets it check
+ * of the last block (and of config blocks) only.
+ *
  * Not checked here, as in Fabric's VerifyBlock: the transactions' own signatures and endorsements (that is
  * the committer's validation), the metadata's other entries. A channel's genesis block carries no orderer
  * signature: it is the trust root a peer joins with, not something to verify.
@@ -112,6 +116,74 @@ export const MAX_BLOCK_SIGNATURES = 64
  * @throws {BlockVerificationError} naming the failed check in `reason`
  */
 export function verifyBlock (block: common.Block, ctx: VerifyBlockContext): VerifiedBlock {
+  const content = checkContent(block, ctx)
+  const signerMspId = checkSignatures(content.header, content.signatures, ctx.ordererOrgs)
+  return { number: content.header.number, channelId: content.channelId, headerHash: blockHeaderHash(content.header), signerMspId }
+}
+
+/** What {@link verifyBlockRun} checks a run of blocks against. */
+export interface VerifyRunContext {
+  /** The channel the blocks must belong to; unchecked when absent. */
+  channelId?: string
+  /** The number of the run's first block; the others follow it one by one. */
+  firstNumber: bigint
+  /** SHA-256 of the header DER bytes of the block before the run; unchecked when absent. */
+  previousHeaderHash?: Uint8Array
+  /** The channel's orderer identities. */
+  ordererOrgs: OrdererValidator
+}
+
+/**
+ * Verifies consecutive blocks as one run, as Fabric's orderer replication verifies the blocks it pulls
+ * (`cluster.VerifyBlocks`, Fabric 2.x): every block passes the checks of {@link verifyBlock} but the
+ * signatures (number, channel, transactions, data hash), each block's `previous_hash` is the header hash of
+ * the block before it in the run (the first's, `ctx.previousHeaderHash` when given), and the orderer
+ * signatures are checked of the last block and of every config block. The last block's signature vouches
+ * for its header; its `previous_hash` for the header before it, and so on down the run: every header, and
+ * through its `data_hash` every block's data, is the orderer's. What is not vouched for is the other
+ * blocks' metadata (their own signatures, which a peer stores and serves as it got them).
+ *
+ * When any check fails, each block is verified on its own ({@link verifyBlock}): the good ones are kept and
+ * each bad one gets its own reason. A verdict per block, in order: what verifyBlock returns (a block the run
+ * vouched for names the last block's signer), or the error it throws.
+ */
+export function verifyBlockRun (blocks: readonly common.Block[], ctx: VerifyRunContext): Array<VerifiedBlock | BlockVerificationError> {
+  const one = (block: common.Block, i: number, previousHeaderHash: Uint8Array | undefined): VerifiedBlock | BlockVerificationError => {
+    try {
+      return verifyBlock(block, { channelId: ctx.channelId, expectedNumber: ctx.firstNumber + BigInt(i), previousHeaderHash, ordererOrgs: ctx.ordererOrgs })
+    } catch (err) {
+      return asVerificationError(err)
+    }
+  }
+  const each = (): Array<VerifiedBlock | BlockVerificationError> => {
+    const out: Array<VerifiedBlock | BlockVerificationError> = []
+    blocks.forEach((block, i) => {
+      const before = out[i - 1]
+      out.push(one(block, i, i === 0 ? ctx.previousHeaderHash : before instanceof BlockVerificationError ? undefined : before.headerHash))
+    })
+    return out
+  }
+  if (blocks.length < 2) return each()
+  try {
+    const hashes: Uint8Array[] = []
+    const channels: string[] = []
+    let previous = ctx.previousHeaderHash
+    let signer = ''
+    for (const [i, block] of blocks.entries()) {
+      const content = checkContent(block, { channelId: ctx.channelId, expectedNumber: ctx.firstNumber + BigInt(i), previousHeaderHash: previous, ordererOrgs: ctx.ordererOrgs })
+      if (content.config || i === blocks.length - 1) signer = checkSignatures(content.header, content.signatures, ctx.ordererOrgs)
+      previous = blockHeaderHash(content.header)
+      hashes.push(previous)
+      channels.push(content.channelId)
+    }
+    return hashes.map((headerHash, i) => ({ number: ctx.firstNumber + BigInt(i), channelId: channels[i], headerHash, signerMspId: signer }))
+  } catch {
+    return each()
+  }
+}
+
+/** Checks 1-6 of the module comment (all but the signatures); what the signature check needs. */
+function checkContent (block: common.Block, ctx: VerifyBlockContext): { header: common.BlockHeader, signatures: Uint8Array | undefined, channelId: string, config: boolean } {
   const header = block.header
   if (header == null) throw new BlockVerificationError('malformed', 'block has no header')
   const data = block.data?.data ?? []
@@ -128,7 +200,8 @@ export function verifyBlock (block: common.Block, ctx: VerifyBlockContext): Veri
     throw new BlockVerificationError('wrong-channel', `block ${header.number} belongs to channel '${first.channelId}', not '${ctx.channelId}'`)
   }
 
-  if (!(data.length === 1 && first.type === HeaderType.CONFIG)) checkTransactionsWellFormed(data, header.number)
+  const config = data.length === 1 && first.type === HeaderType.CONFIG
+  if (!config) checkTransactionsWellFormed(data, header.number)
 
   if (!equalBytes(blockDataHash(data), header.dataHash)) {
     throw new BlockVerificationError('bad-data-hash', `block ${header.number}: data_hash is not the SHA-256 of its data`)
@@ -136,9 +209,12 @@ export function verifyBlock (block: common.Block, ctx: VerifyBlockContext): Veri
   if (ctx.previousHeaderHash !== undefined && !equalBytes(ctx.previousHeaderHash, header.previousHash)) {
     throw new BlockVerificationError('bad-previous-hash', `block ${header.number}: previous_hash ${hex(header.previousHash)} is not the previous header's hash ${hex(ctx.previousHeaderHash)}`)
   }
+  return { header, signatures: metadata[BlockMetadataIndex.SIGNATURES], channelId: first.channelId, config }
+}
 
-  const signerMspId = checkSignatures(header, metadata[BlockMetadataIndex.SIGNATURES], ctx.ordererOrgs)
-  return { number: header.number, channelId: first.channelId, headerHash: blockHeaderHash(header), signerMspId }
+/** A thrown value as a {@link BlockVerificationError} (anything else is a malformed block). */
+export function asVerificationError (err: unknown): BlockVerificationError {
+  return err instanceof BlockVerificationError ? err : new BlockVerificationError('malformed', (err as Error).message)
 }
 
 /**

@@ -5,6 +5,10 @@
  *   addPayload(ch, seq, bytes)   decode, check everything that does not need the predecessor (number,
  *                                channel, transactions, data_hash, an orderer signature); a failure is
  *                                thrown (the operations API answers 4xx with it); a good block is buffered
+ *   addPayloads(ch, blocks)      the same for the blocks of a state response, which (`chainVerify`) are
+ *                                verified as runs of consecutive blocks: the hash chain through a run and
+ *                                the signature of its last block (and of config blocks), as Fabric's orderer
+ *                                replication does, instead of every block's signature
  *   committer (one per channel)  pops the buffer in order, checks previous_hash against the last committed
  *                                header, appends atomically, then reports the new height (StateInfo)
  *
@@ -15,7 +19,7 @@
 import { join } from 'node:path'
 import { availableParallelism } from 'node:os'
 import { common } from '../pb/common.js'
-import { BlockStore, VerifyPool, verifyBlock, verifyChainLink, ordererValidatorFor, BlockVerificationError, type OrdererValidator, type OrdererOrg } from '../ledger/index.js'
+import { BlockStore, VerifyPool, verifyBlock, verifyBlockRun, verifyChainLink, ordererValidatorFor, BlockVerificationError, type OrdererValidator, type OrdererOrg } from '../ledger/index.js'
 import { PayloadBuffer, type BufferedPayload } from './payload-buffer.js'
 import { BLOCK_BUFFER_SIZE, MAX_COMMIT_RUN, MAX_COMMIT_RUN_BYTES, TRANSFER_LIMIT_FACTOR } from './constants.js'
 import { blockHeaderHash } from '../wire/block.js'
@@ -63,7 +67,22 @@ export interface LedgersInit {
    * loop; 0 verifies them on it. @default 1 on a machine of 2 or more cores, else 0
    */
   verifyThreads?: number
+  /**
+   * {@link Ledgers.addPayloads} verifies runs of consecutive blocks by their hash chain and the last block's
+   * signature (and config blocks'), as Fabric's orderer replication (`cluster.VerifyBlocks`); false: every
+   * block's signature, as Fabric's state transfer. @default true
+   */
+  chainVerify?: boolean
   registry?: Registry
+}
+
+/** What taking in a block came to. */
+export type AddResult = 'committed' | 'buffered' | 'duplicate'
+
+/** A block of a state response: its number and bytes. */
+export interface NumberedPayload {
+  seq: bigint
+  bytes: Uint8Array
 }
 
 export class Ledgers {
@@ -75,9 +94,13 @@ export class Ledgers {
   private readonly commitDuration?: Histogram
   private readonly verifications?: Counter<'thread'>
   private readonly pool: VerifyPool | undefined
+  private readonly chainVerify: boolean
+  /** The last run of blocks sent to the verification pool. */
+  private runs = 0
 
   constructor (init: LedgersInit) {
     this.init = init
+    this.chainVerify = init.chainVerify ?? true
     const threads = init.verifyThreads ?? (availableParallelism() >= 2 ? 1 : 0)
     this.pool = threads > 0 ? new VerifyPool({ threads, onError: err => { this.log.warn(`block verification thread failed: ${err.message}`) } }) : undefined
     if (init.registry != null) {
@@ -227,17 +250,97 @@ export class Ledgers {
    * verified there while this thread commits the ones before). At commit only the chain link is checked
    * (the bytes were verified here).
    */
-  async addPayload (channel: string, seq: bigint, bytes: Uint8Array, origin: 'gossip' | 'transfer' = 'gossip', verified?: common.Block): Promise<'committed' | 'buffered' | 'duplicate'> {
+  async addPayload (channel: string, seq: bigint, bytes: Uint8Array, origin: 'gossip' | 'transfer' = 'gossip', verified?: common.Block): Promise<AddResult> {
+    const ledger = this.ledgerOf(channel)
+    if (this.precheck(ledger, seq, origin) === 'duplicate') return 'duplicate'
+    const pending = verified !== undefined ? { block: verified, bytes } : await this.checkOffThread(ledger, seq, bytes)
+    return await this.take(ledger, seq, pending, origin)
+  }
+
+  /**
+   * Takes in the blocks of a state response, as {@link addPayload} each; with `chainVerify` the blocks of
+   * consecutive numbers are verified together ({@link verifyBlockRun}: content and hash chain of each, the
+   * signatures of the last and of config blocks; a run that fails is verified block by block). One outcome
+   * per block, in order: what addPayload resolves or the error it throws.
+   */
+  async addPayloads (channel: string, payloads: readonly NumberedPayload[], origin: 'gossip' | 'transfer' = 'transfer'): Promise<Array<PromiseSettledResult<AddResult>>> {
+    const settle = async (p: Promise<AddResult>): Promise<PromiseSettledResult<AddResult>> => await p.then(value => ({ status: 'fulfilled' as const, value }), (reason: unknown) => ({ status: 'rejected' as const, reason }))
+    if (!this.chainVerify || payloads.length < 2) return await Promise.all(payloads.map(async p => await settle(this.addPayload(channel, p.seq, p.bytes, origin))))
+    const ledger = this.ledgerOf(channel)
+    const out: Array<PromiseSettledResult<AddResult>> = []
+    const todo: Array<NumberedPayload & { index: number, block: common.Block }> = []
+    payloads.forEach((p, index) => {
+      try {
+        if (this.precheck(ledger, p.seq, origin) === 'duplicate') out[index] = { status: 'fulfilled', value: 'duplicate' }
+        else todo.push({ ...p, index, block: this.decode(p.bytes) })
+      } catch (reason) {
+        out[index] = { status: 'rejected', reason }
+      }
+    })
+    // runs of consecutive numbers (a response's blocks are one, unless some were taken already)
+    todo.sort((a, b) => a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0)
+    const runs: Array<typeof todo> = []
+    for (const t of todo) {
+      const last = runs.at(-1)
+      if (last !== undefined && last[last.length - 1].seq + 1n === t.seq) last.push(t)
+      else runs.push([t])
+    }
+    const verdicts = await Promise.all(runs.map(async run => await this.verifyRun(ledger, run)))
+    if (this.ledgers.get(channel) !== ledger) throw new Error(`channel ${channel} has no ledger`) // closed meanwhile
+    await Promise.all(runs.flatMap((run, k) => run.map(async (t, i) => {
+      const verdict = verdicts[k][i]
+      out[t.index] = verdict instanceof BlockVerificationError
+        ? { status: 'rejected', reason: this.refuse(verdict) }
+        : await settle(this.take(ledger, t.seq, { block: t.block, bytes: t.bytes, headerHash: verdict }, origin))
+    })))
+    return out
+  }
+
+  private ledgerOf (channel: string): ChannelLedger {
     const ledger = this.ledgers.get(channel)
     if (ledger == null) throw new Error(`channel ${channel} has no ledger`)
-    // a block already committed, being committed or waiting costs nothing more (each peer hears a block several times)
-    if (this.isDuplicate(channel, seq)) return 'duplicate'
+    return ledger
+  }
+
+  /**
+   * The cheap checks before verification: 'duplicate' for a copy of a block committed, being committed or
+   * waiting (each peer hears a block several times); throws `too-far` for a block beyond the buffer.
+   */
+  private precheck (ledger: ChannelLedger, seq: bigint, origin: 'gossip' | 'transfer'): 'duplicate' | undefined {
+    if (this.isDuplicate(ledger.name, seq)) return 'duplicate'
     if (ledger.buffer.wouldAccept(seq, origin) === 'too-far') {
       this.rejected?.inc({ reason: 'too-far' })
       throw new BlockVerificationError('too-far', `block ${seq} is too far ahead of the height ${ledger.store.height()}`)
     }
-    const pending = verified !== undefined ? { block: verified, bytes } : await this.checkOffThread(ledger, seq, bytes)
-    if (this.ledgers.get(channel) !== ledger) throw new Error(`channel ${channel} has no ledger`) // closed meanwhile
+    return undefined
+  }
+
+  /**
+   * {@link verifyBlockRun} of consecutive blocks, on a verification thread when one is ready, else on this
+   * one: each block's header hash, or why it is refused.
+   */
+  private async verifyRun (ledger: ChannelLedger, run: ReadonlyArray<NumberedPayload & { block: common.Block }>): Promise<Array<Uint8Array | BlockVerificationError>> {
+    const previousHeaderHash = this.knownPreviousHash(ledger, run[0].seq)
+    if (this.pool !== undefined && run.length > 1) {
+      ledger.poolValidator ??= this.pool.register(ledger.ordererOrgs)
+      const id = ++this.runs
+      const asked = run.map((t, i) => this.pool?.verify({ validator: ledger.poolValidator as number, bytes: t.bytes, channelId: ledger.name, expectedNumber: t.seq, previousHeaderHash: i === 0 ? previousHeaderHash : undefined, run: id }))
+      if (asked.every(p => p !== undefined)) {
+        const verdicts = await Promise.all(asked)
+        if (verdicts.every(v => v !== undefined)) {
+          this.verifications?.inc({ thread: 'worker' }, run.length)
+          return verdicts.map(v => v.ok ? v.headerHash : new BlockVerificationError(v.reason, v.message))
+        }
+      }
+    }
+    this.verifications?.inc({ thread: 'main' }, run.length)
+    return verifyBlockRun(run.map(t => t.block), { channelId: ledger.name, firstNumber: run[0].seq, previousHeaderHash, ordererOrgs: ledger.validator })
+      .map(v => v instanceof BlockVerificationError ? v : v.headerHash)
+  }
+
+  /** Buffers a verified block and commits what is ready; what came of the block. */
+  private async take (ledger: ChannelLedger, seq: bigint, pending: Pending, origin: 'gossip' | 'transfer'): Promise<AddResult> {
+    if (this.ledgers.get(ledger.name) !== ledger) throw new Error(`channel ${ledger.name} has no ledger`) // closed meanwhile
     const result = ledger.buffer.push(seq, pending, origin)
     if (result === 'duplicate' || result === 'too-old') return 'duplicate' // taken by another copy while this one was checked
     if (result === 'too-far') {

@@ -43,7 +43,8 @@ export interface StateTransferPorts {
   isOrgInChannel(channel: string, mspId: string): boolean
   height(channel: string): bigint | undefined
   getRange(channel: string, start: bigint, count: number): Promise<Uint8Array[]>
-  addPayload(channel: string, seq: bigint, bytes: Uint8Array, origin: 'transfer'): Promise<'committed' | 'buffered' | 'duplicate'>
+  /** Takes in a response's blocks; one outcome per block, in order (a refused block's reason in its error). */
+  addPayloads(channel: string, payloads: ReadonlyArray<{ seq: bigint, bytes: Uint8Array }>, origin: 'transfer'): Promise<Array<PromiseSettledResult<'committed' | 'buffered' | 'duplicate'>>>
 }
 
 export interface ReceivedState {
@@ -230,18 +231,25 @@ export class StateTransfer {
     if (engine == null) return
     let highest: bigint | undefined
     let failed = res.payloads.length === 0
-    // all the blocks are handed over at once: each is verified as it is taken, and the ledger commits the
-    // ones ready in order together while the next are verified
-    await Promise.all(res.payloads.map(async p => {
-      if (p.seqNum < pending.start || p.seqNum > pending.end) { failed = true; return }
-      try {
-        await this.init.ports.addPayload(pending.channel, p.seqNum, p.data, 'transfer')
-        highest = highest == null || p.seqNum > highest ? p.seqNum : highest
-      } catch (err) {
-        failed = true
-        this.drop((err as { reason?: string }).reason ?? 'refused')
+    // all the blocks are handed over at once: verified together (as a chain) while the ledger commits the
+    // ones before, and committed together
+    const asked = res.payloads.filter(p => p.seqNum >= pending.start && p.seqNum <= pending.end)
+    if (asked.length < res.payloads.length) failed = true
+    let outcomes: Array<PromiseSettledResult<unknown>>
+    try {
+      outcomes = await this.init.ports.addPayloads(pending.channel, asked.map(p => ({ seq: p.seqNum, bytes: p.data })), 'transfer')
+    } catch (err) {
+      outcomes = asked.map(() => ({ status: 'rejected', reason: err }))
+    }
+    outcomes.forEach((o, i) => {
+      if (o.status === 'fulfilled') {
+        const seq = asked[i].seqNum
+        highest = highest == null || seq > highest ? seq : highest
+        return
       }
-    }))
+      failed = true
+      this.drop((o.reason as { reason?: string }).reason ?? 'refused')
+    })
     if (pending.direct === true) return // a gap request: the engine did not ask for it
     if (failed || highest == null) engine.onFailure(pending.peer, pending.start, pending.end)
     else engine.onResponse(pending.peer, pending.start, pending.end, highest)

@@ -8,7 +8,9 @@
  */
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { cleanupTmp, FAST_GOSSIP, metric, startChannelPeers, startNode, stopAll, testCrypto, waitFor } from '../helpers/network.js'
+import { join } from 'node:path'
+import { cleanupTmp, FAST_GOSSIP, metric, startChannelPeers, startNode, stopAll, testCrypto, tmp, waitFor } from '../helpers/network.js'
+import { BlockStore } from '../../src/ledger/block-store.js'
 import { seal } from '../../src/wire/envelope.js'
 import { gossip } from '../../src/pb/gossip.js'
 import { freePort } from '../helpers/process.js'
@@ -403,6 +405,49 @@ describe(`dissemination: ${mode}`, () => {
       assert.equal(await lagging.getBlock('behind', 501), undefined)
     } finally {
       await stopAll(behind != null ? [a, behind] : [a])
+    }
+  })
+
+  it('state transfer verifies a response as a hash chain under its last block\'s signature (chainVerify); Fabric\'s peer checks every block\'s', async () => {
+    const orderer = ordererSigner()
+    const genesis = channelGenesis('chained')
+    // the source's ledger holds blocks 1-30 whose block 15 carries an altered signature (its header and data
+    // are the chain's): written to its store before it starts, as no node would take such a block in
+    const blocks: common.Block[] = [genesis]
+    for (let i = 1; i <= 30; i++) blocks.push(nextBlock(blocks[i - 1], 'chained', orderer))
+    const md = common.Metadata.decode(blocks[15].metadata!.metadata[0])
+    md.signatures[0].signature = Uint8Array.from(md.signatures[0].signature)
+    md.signatures[0].signature[10] ^= 1
+    blocks[15].metadata!.metadata[0] = common.Metadata.encode(md)
+    const sourceDir = await tmp()
+    const store = await BlockStore.open(join(sourceDir, 'ledger', 'chained'))
+    await store.appendMany(blocks)
+    await store.close()
+    const ports = await Promise.all([0, 1, 2].map(async () => await freePort()))
+    const start = async (peer: number, state: Record<string, unknown>, fileSystemPath?: string): Promise<GossipNode> => {
+      const n = await startNode(layout, {
+        org: 1,
+        peer,
+        overrides: { peer: { listenAddress: `127.0.0.1:${ports[peer]}`, address: `127.0.0.1:${ports[peer]}`, ...(fileSystemPath !== undefined ? { fileSystemPath } : {}) } },
+        gossip: { dissemination: mode, ...FAST_GOSSIP, state: { checkInterval: 300, responseTimeout: 1000, batchSize: 10, ...state }, bootstrap: peer === 0 ? [] : [`127.0.0.1:${ports[0]}`] }
+      })
+      await n.joinChannel(genesis)
+      return n
+    }
+    const nodes = [await start(0, {}, sourceDir)]
+    try {
+      assert.equal(nodes[0].height('chained'), 31n)
+      const chained = await start(1, {}) // this project's default
+      nodes.push(chained)
+      const fabric = await start(2, { chainVerify: false })
+      nodes.push(fabric)
+      await waitFor(() => chained.height('chained') === 31n, 'the chain-verifying peer takes all 30 blocks', 60_000)
+      assert.deepEqual(await chained.getBlock('chained', 15), await nodes[0].getBlock('chained', 15), 'block 15 stored as received')
+      await waitFor(async () => await metric(fabric, 'gossip_state_rejected_blocks', { reason: 'bad-signature' }) >= 1, 'the other peer refuses block 15', 60_000)
+      assert.equal(fabric.height('chained'), 15n, 'it stops before block 15')
+      assert.equal(await metric(chained, 'gossip_state_rejected_blocks', { reason: 'bad-signature' }), 0)
+    } finally {
+      await stopAll(nodes)
     }
   })
 })

@@ -16,6 +16,7 @@ describe('FABRIC_BEHAVIOUR', () => {
     assert.equal(g.floodMaxBytes, 0)
     assert.equal(g.treePush, false)
     assert.equal(g.state.parallelRequests, 1)
+    assert.equal(g.state.chainVerify, false)
   })
 
   it('covers every key of ours that changes behaviour (a new one must be added to it or to the exceptions)', () => {

@@ -69,7 +69,7 @@ describe('defaults', () => {
     assert.equal(g.floodMaxBytes, 2 * 1024 * 1024)
     assert.equal(g.treePush, true)
     assert.equal(g.publishCertPeriod, 10 * second)
-    assert.deepEqual(g.state, { enabled: true, checkInterval: 10 * second, responseTimeout: 3 * second, batchSize: 10, blockBufferSize: 20, maxRetries: 3, parallelRequests: 4 })
+    assert.deepEqual(g.state, { enabled: true, checkInterval: 10 * second, responseTimeout: 3 * second, batchSize: 10, blockBufferSize: 20, maxRetries: 3, parallelRequests: 4, chainVerify: true })
     assert.deepEqual(g.election, { startupGracePeriod: 15 * second, membershipSampleInterval: 1 * second, leaderAliveThreshold: 10 * second, leaderElectionDuration: 5 * second })
     assert.equal(g.useLeaderElection, false)
     assert.equal(g.orgLeader, true)
@@ -118,7 +118,7 @@ describe('defaults', () => {
 
   it('every schema default passes its own checks (the defaults layer is validated)', () => {
     assert.doesNotThrow(() => loadConfig({ cwd: dir }))
-    assert.equal(Object.keys(CONFIG_SCHEMA).length, 71)
+    assert.equal(Object.keys(CONFIG_SCHEMA).length, 72)
   })
 })
 

@@ -30,7 +30,7 @@ describe('VerifyPool', () => {
   const pools: VerifyPool[] = []
   before(async () => {
     orgs = await createTestOrgs()
-    chain = createChain(orgs.orderer.signer, CH, 4, { entries: 2 })
+    chain = createChain(orgs.orderer.signer, CH, 6, { entries: 2 })
   })
   after(async () => { await Promise.all(pools.map(async p => { await p.close() })) })
 
@@ -81,6 +81,33 @@ describe('VerifyPool', () => {
     assert.deepEqual(verdicts.map(v => v?.ok === true ? 'ok' : v?.reason), ['ok', 'ok', 'bad-number', 'wrong-channel', 'bad-previous-hash', 'bad-data-hash', 'bad-signature', 'not-orderer', 'malformed'])
     const unknown = await p.verify(job(id + 100, chain[1]))
     assert.equal(unknown?.ok, false, 'orgs it was not given: refused')
+  })
+
+  it('verifies the jobs of one run as a chain under the last one\'s signature; other jobs and broken runs on their own', async () => {
+    const p = pool({ startAfter: 0, minBatch: 1 })
+    const id = p.register([orgs.orderer.org])
+    const badlySigned = (block: common.Block): common.Block => {
+      const out = common.Block.decode(common.Block.encode(block))
+      const md = common.Metadata.decode(out.metadata!.metadata[0])
+      md.signatures[0].signature = Uint8Array.from(md.signatures[0].signature)
+      md.signatures[0].signature[10] ^= 1
+      out.metadata!.metadata[0] = common.Metadata.encode(md)
+      return out
+    }
+    await verifyOnThread(p, job(id, chain[1]))
+    const reasons = (vs: Array<VerifyResult | undefined>): string[] => vs.map(v => v?.ok === true ? 'ok' : v?.reason ?? 'none')
+    // run 7: blocks 1-4, block 2 badly signed; a job on its own (no run) badly signed; run 8: block 5 badly signed, last
+    const jobs = [
+      job(id, chain[1], { run: 7, previousHeaderHash: blockHeaderHash(chain[0].header!) }), job(id, badlySigned(chain[2]), { run: 7 }), job(id, chain[3], { run: 7 }), job(id, chain[4], { run: 7 }),
+      job(id, badlySigned(chain[2])),
+      job(id, chain[4], { run: 8 }), job(id, badlySigned(chain[5]), { run: 8 })
+    ]
+    const verdicts = await Promise.all(jobs.map(async j => await p.verify(j)))
+    assert.deepEqual(reasons(verdicts), ['ok', 'ok', 'ok', 'ok', 'bad-signature', 'ok', 'bad-signature'])
+    assert.deepEqual(verdicts.slice(0, 4).map(v => v?.ok === true ? Buffer.from(v.headerHash).toString('hex') : ''), chain.slice(1, 5).map(b => Buffer.from(blockHeaderHash(b.header!)).toString('hex')))
+    // a run whose first link is wrong is verified job by job
+    const broken = await Promise.all([job(id, chain[1], { run: 9, previousHeaderHash: new Uint8Array(32) }), job(id, chain[2], { run: 9 })].map(async j => await p.verify(j)))
+    assert.deepEqual(reasons(broken), ['bad-previous-hash', 'ok'])
   })
 
   it('starts no thread before startAfter blocks were asked for: until one is ready the caller verifies', async () => {

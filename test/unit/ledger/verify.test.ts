@@ -2,8 +2,9 @@ import { before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { flipS } from '../identity/helpers.js'
 import { createBlock, createEnvelope, signBlock } from '../../../src/ledger/block-builder.js'
-import { BlockVerificationError, MAX_BLOCK_SIGNATURES, ordererValidatorFor, verifyBlock } from '../../../src/ledger/verify.js'
-import type { BlockVerificationReason, OrdererValidator, VerifyBlockContext } from '../../../src/ledger/verify.js'
+import { HeaderType } from '../../../src/ledger/constants.js'
+import { BlockVerificationError, MAX_BLOCK_SIGNATURES, ordererValidatorFor, verifyBlock, verifyBlockRun } from '../../../src/ledger/verify.js'
+import type { BlockVerificationReason, OrdererValidator, VerifiedBlock, VerifyBlockContext } from '../../../src/ledger/verify.js'
 import { common } from '../../../src/pb/common.js'
 import { blockDataHash, blockHeaderHash } from '../../../src/wire/block.js'
 import { readChannelConfig } from '../../../src/wire/config-block.js'
@@ -259,6 +260,82 @@ describe('verifyBlock: blocks made by createBlock', () => {
     const many = withSignatures(chain[1], [...Array.from({ length: MAX_BLOCK_SIGNATURES }, () => byPeer), good])
     rejects(many, ctx(1n, { ordererOrgs: counting }), 'not-orderer')
     assert.equal(calls, MAX_BLOCK_SIGNATURES)
+  })
+})
+
+describe('verifyBlockRun: consecutive blocks as Fabric\'s orderer replication verifies them (cluster.VerifyBlocks)', () => {
+  let orgs: TestOrgs
+  let ordererOrgs: OrdererValidator
+  let chain: common.Block[]
+  /** Counts the signature checks (one validate per signature looked at). */
+  let checks = 0
+  let counting: OrdererValidator
+  const run = (blocks: common.Block[], from = 1n, previous: Uint8Array | undefined = blockHeaderHash(header(chain[Number(from) - 1]))): Array<VerifiedBlock | BlockVerificationError> =>
+    verifyBlockRun(blocks, { channelId: CHANNEL, firstNumber: from, previousHeaderHash: previous, ordererOrgs: counting })
+  const reasons = (verdicts: Array<VerifiedBlock | BlockVerificationError>): string[] => verdicts.map(v => v instanceof BlockVerificationError ? v.reason : 'ok')
+  /** `block` with its signature bytes flipped: its header and data stay the chain's. */
+  const badlySigned = (block: common.Block): common.Block => {
+    const [sig] = signaturesOf(block)
+    const flipped = Uint8Array.from(sig.signature)
+    flipped[flipped.length - 1] ^= 1
+    return withSignatures(block, [{ ...sig, signature: flipped }])
+  }
+
+  before(async () => {
+    orgs = await createTestOrgs()
+    ordererOrgs = ordererValidatorFor([orgs.orderer.org])
+    counting = { validate: (s) => { checks++; return ordererOrgs.validate(s) } }
+    chain = createChain(orgs.orderer.signer, CHANNEL, 8)
+  })
+
+  it('accepts a good run checking one signature, the last block\'s; each verdict is verifyBlock\'s', () => {
+    checks = 0
+    const verdicts = run(chain.slice(1, 8))
+    assert.equal(checks, 1)
+    assert.deepEqual(verdicts, chain.slice(1, 8).map((b, i) => verifyBlock(b, { channelId: CHANNEL, expectedNumber: BigInt(i + 1), ordererOrgs })))
+  })
+
+  it('does not vouch for the signatures of the blocks before the last (the hash chain vouches for their headers and data)', () => {
+    const run1 = [chain[1], badlySigned(chain[2]), chain[3]]
+    assert.deepEqual(reasons(run(run1)), ['ok', 'ok', 'ok'])
+  })
+
+  it('a bad last signature: each block verified on its own, the others kept', () => {
+    checks = 0
+    assert.deepEqual(reasons(run([chain[1], chain[2], badlySigned(chain[3])])), ['ok', 'ok', 'bad-signature'])
+    assert.equal(checks, 1 + 3)
+  })
+
+  it('a broken link, tampered data or a wrong first link: each block on its own, each bad one with its reason', () => {
+    const forked = createChain(orgs.orderer.signer, CHANNEL, 3)[2] // block 2 of another chain, well signed
+    assert.deepEqual(reasons(run([chain[1], forked, chain[3]])), ['ok', 'bad-previous-hash', 'ok']) // block 3's link is checked at commit
+    const tampered = copy(chain[2])
+    const entry = tampered.data!.data[1]
+    entry[entry.length - 1] ^= 1
+    assert.deepEqual(reasons(run([chain[1], tampered, chain[3]])), ['ok', 'bad-data-hash', 'ok'])
+    assert.deepEqual(reasons(run([chain[2], chain[3]], 2n, new Uint8Array(32))), ['bad-previous-hash', 'ok'])
+    assert.deepEqual(reasons(run([chain[1], chain[3]])), ['ok', 'bad-number'])
+  })
+
+  it('checks the signature of every config block in the run, as Fabric does', () => {
+    const previousHash = blockHeaderHash(header(chain[1]))
+    const config = createBlock({ number: 2n, previousHash, data: [Uint8Array.of(1)], signer: orgs.orderer.signer, channelId: CHANNEL })
+    // a CONFIG transaction: rebuild block 2 around one
+    const configEnvelope = createEnvelope({ channelId: CHANNEL, data: Uint8Array.of(1), signer: orgs.orderer.signer, type: HeaderType.CONFIG })
+    const block2 = signBlock({ header: { number: 2n, previousHash, dataHash: blockDataHash([configEnvelope]) }, data: { data: [configEnvelope] }, metadata: { metadata: config.metadata!.metadata.map(() => new Uint8Array(0)) } }, orgs.orderer.signer)
+    const block3 = createChain(orgs.orderer.signer, CHANNEL, 1, { from: 3n, previousHash: blockHeaderHash(header(block2)) })[0]
+    checks = 0
+    assert.deepEqual(reasons(run([chain[1], block2, block3])), ['ok', 'ok', 'ok'])
+    assert.equal(checks, 2)
+    assert.deepEqual(reasons(run([chain[1], badlySigned(block2), block3])), ['ok', 'bad-signature', 'ok'])
+  })
+
+  it('a run of one block is verifyBlock', () => {
+    checks = 0
+    assert.deepEqual(reasons(run([chain[1]])), ['ok'])
+    assert.deepEqual(reasons(run([badlySigned(chain[1])])), ['bad-signature'])
+    assert.equal(checks, 2)
+    assert.deepEqual(run([]), [])
   })
 })
 

@@ -45,7 +45,7 @@ describe('ledgers: taking blocks in', () => {
   after(async () => { await rm(dir, { recursive: true, force: true }); await cleanupTmp() })
 
   interface Opened { ledgers: Ledgers, refused: bigint[], registry: Registry, heights: bigint[], commits: bigint[] }
-  async function open (name: string, verifyThreads = 0): Promise<Opened> {
+  async function open (name: string, verifyThreads = 0, chainVerify = true): Promise<Opened> {
     const registry = new Registry()
     const refused: bigint[] = []
     const heights: bigint[] = []
@@ -54,6 +54,7 @@ describe('ledgers: taking blocks in', () => {
       dir: join(dir, name),
       registry,
       verifyThreads,
+      chainVerify,
       onHeight: (_ch, h) => { heights.push(h) },
       onCommit: (_ch, n) => { commits.push(n) },
       onRefused: (_ch, n) => { refused.push(n) }
@@ -62,6 +63,17 @@ describe('ledgers: taking blocks in', () => {
     return { ledgers, refused, registry, heights, commits }
   }
   const bytes = (b: common.Block): Uint8Array => common.Block.encode(b)
+  /** `block` with its orderer signature's bytes altered: its header and data stay the chain's. */
+  const badlySigned = (block: common.Block): common.Block => {
+    const out = common.Block.decode(bytes(block))
+    const md = common.Metadata.decode(out.metadata!.metadata[0])
+    md.signatures[0].signature = Uint8Array.from(md.signatures[0].signature)
+    md.signatures[0].signature[10] ^= 1
+    out.metadata!.metadata[0] = common.Metadata.encode(md)
+    return out
+  }
+  const outcomes = (results: Array<PromiseSettledResult<string>>): string[] =>
+    results.map(r => r.status === 'fulfilled' ? r.value : `${(r.reason as Error).name}:${(r.reason as { reason: string }).reason}`)
   async function rejected (registry: Registry, reason: string): Promise<number> {
     return (await registry.getSingleMetric('gossip_state_rejected_blocks')?.get())?.values.find(v => v.labels.reason === reason)?.value ?? 0
   }
@@ -160,6 +172,46 @@ describe('ledgers: taking blocks in', () => {
     }
   })
 
+  it('a state response is verified as a hash chain under its last block\'s signature (chainVerify); false: every block\'s', async () => {
+    const response = [chain[1], chain[2], badlySigned(chain[3]), chain[4], chain[5]].map((b, i) => ({ seq: BigInt(i + 1), bytes: bytes(b) }))
+    const chained = await open('verify-runs')
+    const fabric = await open('verify-each', 0, false)
+    try {
+      // block 3's signature is not looked at: block 5's vouches for block 3's header and data through the chain
+      assert.deepEqual(outcomes(await chained.ledgers.addPayloads(CH, response)), ['committed', 'committed', 'committed', 'committed', 'committed'])
+      assert.equal(chained.ledgers.height(CH), 6n)
+      assert.deepEqual(chained.commits, [0n, 1n, 2n, 3n, 4n, 5n])
+      assert.deepEqual(outcomes(await fabric.ledgers.addPayloads(CH, response)), ['committed', 'committed', 'BlockVerificationError:bad-signature', 'buffered', 'buffered'])
+      assert.equal(fabric.ledgers.height(CH), 3n)
+    } finally {
+      await chained.ledgers.close()
+      await fabric.ledgers.close()
+    }
+  })
+
+  it('a state response whose chain does not hold is verified block by block: the good ones are taken, each bad one refused with its reason', async () => {
+    const { ledgers, registry } = await open('verify-bad')
+    try {
+      const tampered = common.Block.decode(bytes(chain[3]))
+      tampered.data!.data[0] = new Uint8Array([1, 2, 3])
+      const forged = createBlock({ number: 4n, previousHash: blockHeaderHash(chain[3].header as common.BlockHeader), data: [Buffer.from('forged')], signer: stranger, channelId: CH })
+      const response = [chain[1], chain[2], tampered, forged, chain[5]].map((b, i) => ({ seq: BigInt(i + 1), bytes: bytes(b) }))
+      assert.deepEqual(outcomes(await ledgers.addPayloads(CH, response)), ['committed', 'committed', 'BlockVerificationError:malformed', 'BlockVerificationError:not-orderer', 'buffered'])
+      assert.equal(await rejected(registry, 'not-orderer'), 1)
+      // a bad last signature: the blocks before it are verified on their own and kept
+      const rest = [chain[3], chain[4], badlySigned(chain[5])].map((b, i) => ({ seq: BigInt(i + 3), bytes: bytes(b) }))
+      assert.deepEqual(outcomes(await ledgers.addPayloads(CH, rest)), ['committed', 'committed', 'duplicate'], 'block 5 was buffered already (a good copy)')
+      assert.equal(ledgers.height(CH), 6n)
+      const next = [chain[6], chain[7], badlySigned(chain[8])].map((b, i) => ({ seq: BigInt(i + 6), bytes: bytes(b) }))
+      assert.deepEqual(outcomes(await ledgers.addPayloads(CH, next)), ['committed', 'committed', 'BlockVerificationError:bad-signature'])
+      // copies of committed blocks and blocks too far ahead, as addPayload
+      const mixed = [{ seq: 2n, bytes: bytes(chain[2]) }, { seq: 8n, bytes: bytes(chain[8]) }, { seq: 9n, bytes: bytes(chain[9]) }, { seq: 500n, bytes: bytes(chain[9]) }]
+      assert.deepEqual(outcomes(await ledgers.addPayloads(CH, mixed)), ['duplicate', 'committed', 'committed', 'BlockVerificationError:too-far'])
+    } finally {
+      await ledgers.close()
+    }
+  })
+
   it('with a verification thread, blocks handed over unverified are taken and refused as on the event loop', async () => {
     const { ledgers, registry, refused } = await open('threads', 1)
     const verified = async (thread: string): Promise<number> =>
@@ -193,6 +245,11 @@ describe('ledgers: taking blocks in', () => {
       assert.deepEqual(refused, [])
       assert.equal(await ledgers.addPayload(CH, BigInt(next), bytes(all[next]), 'transfer'), 'committed')
       assert.equal(ledgers.height(CH), BigInt(next + 1))
+      // a state response: verified on the thread as one chain (a middle block's signature is not looked at)
+      const response = all.slice(next + 1, next + 6).map((b, k) => ({ seq: BigInt(next + 1 + k), bytes: bytes(k === 2 ? badlySigned(b) : b) }))
+      const onThread = await verified('worker')
+      assert.deepEqual(outcomes(await ledgers.addPayloads(CH, response)), ['committed', 'committed', 'committed', 'committed', 'committed'])
+      assert.equal(await verified('worker'), onThread + 5)
     } finally {
       await ledgers.close()
     }

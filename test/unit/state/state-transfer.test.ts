@@ -20,7 +20,7 @@ interface SentRequest { nonce: bigint, to: string, start: bigint, end: bigint }
 class Fixture {
   readonly clock = new FakeClock(0)
   readonly sent: SentRequest[] = []
-  /** addPayload calls, in order, each with the function that settles it */
+  /** the blocks handed to addPayloads, in order, each with the function that settles it */
   readonly added: Array<{ seq: bigint, settle: (outcome?: Error) => void }> = []
   height = 1n
   private readonly handlers: Array<{ predicate: (m: ReceivedState) => boolean, handler: (m: ReceivedState) => void | Promise<void> }> = []
@@ -43,7 +43,7 @@ class Fixture {
       isOrgInChannel: () => true,
       height: () => this.height,
       getRange: async () => [],
-      addPayload: async (_ch, seq) => await new Promise<'committed' | 'buffered' | 'duplicate'>((resolve, reject) => {
+      addPayloads: async (_ch, payloads) => await Promise.allSettled(payloads.map(async ({ seq }) => await new Promise<'committed' | 'buffered' | 'duplicate'>((resolve, reject) => {
         this.added.push({
           seq,
           settle: err => {
@@ -52,7 +52,7 @@ class Fixture {
             resolve('buffered')
           }
         })
-      })
+      })))
     }
     this.transfer = new StateTransfer({
       ports, clock: this.clock, enabled: true, checkInterval, responseTimeout, batchSize: 10, maxRetries: 3, blockBufferSize: 20, ...init
