@@ -3,16 +3,19 @@
  * 1,000) catches up by state transfer from a peer of its org that has them, blocks/s from its first state
  * request and from its start to its last commit. In the same run:
  *
- *   (a) this project's defaults (`peer.gossip.state.parallelRequests` 4, batchSize 10);
- *   (b) Fabric's behaviour: one request of batchSize (10) blocks at a time (`parallelRequests: 1`);
+ *   (a) this project's defaults (`peer.gossip.state.parallelRequests` 4, batchSize 10, `chainVerify`: one
+ *       signature check per response, the hash chain vouching for the blocks below the last);
+ *   (b) Fabric's behaviour: one request of batchSize (10) blocks at a time (`parallelRequests: 1`), every
+ *       block's signature checked (`chainVerify: false`);
  *   (c) the baseline: the same serialized blocks, length-prefixed, on one raw stream between two stock
  *       libp2p nodes (TCP, Noise, yamux), as fast as it drains.
  *
  * Rounds interleave (a, b, c, then b, a, c...) so that the machine's noise falls on all alike; figures are
  * medians. Diagnostics: the ledger's own take-in of the same blocks with no network (block by block, and by
  * response as state transfer hands them over), verifyBlock's cost, the process CPU per block of each, and
- * (full runs) the defaults with a larger batchSize, alone and with a blockBufferSize that lets the transfer
- * window hold as many requests of it, for the record (the default stays Fabric's 10).
+ * (full runs) the defaults with every block's signature checked, and with a larger batchSize, alone and
+ * with a blockBufferSize that lets the transfer window hold as many requests of it, for the record (the
+ * default stays Fabric's 10).
  *
  * The requester and the responder share this process's event loop and cores, as both ends of the raw
  * stream do.
@@ -36,18 +39,19 @@ interface Params {
   /** rounds of the raw-stream baseline (median), after one warm-up round */
   rawRounds: number
   /**
-   * Larger batch sizes tried (both peers), the defaults otherwise, as a diagnostic (one round each); with
-   * `blockBufferSize` raised too, the transfer window (at most 4 x blockBufferSize) holds as many requests
-   * of the larger size as of the default
+   * The defaults with some `peer.gossip.state` settings changed (both peers), as diagnostics (one round
+   * each): every block's signature checked (`chainVerify: false`), the only change from the defaults, to
+   * show what chain verification brings; larger batch sizes, alone and with a `blockBufferSize` that lets the
+   * transfer window (at most 4 x blockBufferSize) hold as many requests of the larger size as of the default
    */
-  batchDiag: Array<{ batchSize: number, blockBufferSize?: number }>
+  batchDiag: Array<{ batchSize?: number, blockBufferSize?: number, chainVerify?: boolean }>
 }
 
-const FULL: Params = { behind: 10_000, rounds: 3, rawRounds: 3, batchDiag: [{ batchSize: 50 }, { batchSize: 50, blockBufferSize: 100 }] }
+const FULL: Params = { behind: 10_000, rounds: 3, rawRounds: 3, batchDiag: [{ chainVerify: false }, { batchSize: 50 }, { batchSize: 50, blockBufferSize: 100 }] }
 const QUICK: Params = { behind: 1_000, rounds: 1, rawRounds: 1, batchDiag: [] }
 
-/** Fabric's behaviour: one state request in flight, of Fabric's batchSize. */
-const FABRIC = { parallelRequests: 1, batchSize: 10 }
+/** Fabric's behaviour: one state request in flight, of Fabric's batchSize, every block's signature checked. */
+const FABRIC = { parallelRequests: 1, batchSize: 10, chainVerify: false }
 
 const round = (x: number): number => Number.isFinite(x) ? Number(x.toPrecision(4)) : x
 
@@ -149,10 +153,10 @@ const bench: Benchmark = {
           baseline: { label: 'Fabric\'s behaviour, the same run', value: rate(transfer(b)) }
         }),
         ...batches.map(({ state, run }) => figure({
-          id: `catchup.batch${state.batchSize}${state.blockBufferSize === undefined ? '' : `.buffer${state.blockBufferSize}`}`,
-          label: `diag: defaults with batchSize ${state.batchSize}${state.blockBufferSize === undefined ? '' : `, blockBufferSize ${state.blockBufferSize}`} (both peers), first request -> all committed`,
+          id: `catchup${state.chainVerify === false ? '.everySignature' : ''}${state.batchSize === undefined ? '' : `.batch${state.batchSize}`}${state.blockBufferSize === undefined ? '' : `.buffer${state.blockBufferSize}`}`,
+          label: `diag: defaults with ${Object.entries(state).map(([k, v]) => `${k} ${String(v)}`).join(', ')} (both peers), first request -> all committed`,
           unit: 'blocks/s', better: 'higher',
-          value: rate(transfer(run)), baseline: { label: 'defaults (batchSize 10), the same run', value: rate(transfer(a)) },
+          value: rate(transfer(run)), baseline: { label: 'defaults, the same run', value: rate(transfer(a)) },
           extra: { ...details(run, [run]), 'ratio to raw': round(rate(transfer(run)) / base.value) }
         })),
         figure({

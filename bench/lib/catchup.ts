@@ -39,7 +39,8 @@ export function stateSettings (node: GossipNode): Record<string, number | boolea
     blockBufferSize: s.blockBufferSize,
     checkIntervalMs: s.checkInterval,
     responseTimeoutMs: s.responseTimeout,
-    maxRetries: s.maxRetries
+    maxRetries: s.maxRetries,
+    chainVerify: s.chainVerify
   }
 }
 
