@@ -23,6 +23,14 @@ export interface FrameReaderInit {
 const CHUNK_ALLOWANCE = 16 * 1024 * 1024
 
 /**
+ * What the length decoder throws when the buffer does not hold a whole length prefix yet (the decoder waits
+ * for more bytes on a RangeError). It happens after nearly every chunk (the buffer is empty once its frames are
+ * taken): one error made once, since making an Error captures a stack, which measured 3% of a peer's CPU while
+ * it received 1 MB blocks.
+ */
+const INCOMPLETE_PREFIX = new RangeError('incomplete length prefix')
+
+/**
  * A varint length decoder that gives up after `maxBytes` bytes: a prefix still continuing past the bytes the
  * largest allowed length needs is refused at once instead of being waited on.
  */
@@ -39,7 +47,7 @@ function boundedVarintDecoder (maxBytes: number): (data: Uint8ArrayList | Uint8A
       scale *= 128
     }
     if (n >= maxBytes) throw new FrameTooLargeError('length prefix longer than any allowed frame')
-    throw new RangeError('incomplete length prefix')
+    throw INCOMPLETE_PREFIX
   }
 }
 
