@@ -151,6 +151,8 @@ interface SizeRun {
   pulled: number
   /** blocks asked of their announcer (`announceWait` over), all peers */
   askedAnnouncer: number
+  /** sends that failed (stream or connection broken: what was being written or queued is lost), all peers */
+  sendFailures: number
   elu: number
   intervalMs: number
   blockBytes: number
@@ -182,6 +184,11 @@ async function measureSize (nodes: GossipNode[], channel: string, chain: BlockCh
     for (const node of nodes) sum += await metric(node, 'gossip_blocks_received', { result: 'announce-request' })
     return sum
   }
+  const sendFailures = async (): Promise<number> => {
+    let sum = 0
+    for (const node of nodes) sum += await metric(node, 'gossip_comm_send_failures')
+    return sum
+  }
   // the idle rate of socket reads (membership, StateInfo), over a window as long as the blocks will take
   const windowMs = count * intervalMs
   const idle0 = readBytes()
@@ -190,6 +197,7 @@ async function measureSize (nodes: GossipNode[], channel: string, chain: BlockCh
   const idleRate = (readBytes() - idle0) / (performance.now() - idleT0)
   counting = true
   const asked0 = await askedAnnouncer()
+  const failed0 = await sendFailures()
   const bytes0 = readBytes()
   const elu0 = performance.eventLoopUtilization()
   const t0 = performance.now()
@@ -207,6 +215,7 @@ async function measureSize (nodes: GossipNode[], channel: string, chain: BlockCh
   counting = false
   for (const u of unsubscribes) u()
   const asked = await askedAnnouncer() - asked0
+  const failed = await sendFailures() - failed0
   const allMs = added.map((t, i) => commits.allCommitted(warmup + 1 + i, everyone) - t).map(x => Number.isNaN(x) ? Infinity : x)
   return {
     allMs,
@@ -216,6 +225,7 @@ async function measureSize (nodes: GossipNode[], channel: string, chain: BlockCh
     repaired,
     pulled,
     askedAnnouncer: asked,
+    sendFailures: failed,
     elu,
     intervalMs,
     blockBytes: chain.meanBytes
@@ -287,7 +297,7 @@ function sizeSection (runs: ModeRun[], n: number, size: 'small' | 'large', hopMs
     figures.push(
       figure({ id: `${r.mode}.p50`, label: `${label}: all ${n} committed, p50`, unit: 'ms', better: 'lower', value: quantile(s.allMs, 0.5), baseline: { label: `floor p50 (one hop x ${depth})`, value: floor(0.5) }, samples: s.allMs.map(round) }),
       figure({ id: `${r.mode}.p99`, label: `${label}: all ${n} committed, p99`, unit: 'ms', better: 'lower', value: quantile(s.allMs, 0.99), baseline: { label: `floor p99 (one hop x ${depth})`, value: floor(0.99) }, extra: { max: round(Math.max(...s.allMs)), 'blocks over 1 s': s.allMs.filter(x => x > 1000).length, 'peer-blocks not committed 60 s after the last block': s.missing } }),
-      figure({ id: `${r.mode}.bytes`, label: `${label}: bytes received per peer per block`, unit: 'B', better: 'lower', value: s.bytesPerPeerBlock, baseline: { label: 'one copy of the block', value: s.blockBytes }, extra: { 'block msgs per peer per block': Number.isNaN(s.msgsPerPeerBlock) || r.mode === 'gossipsub' ? 'n/a' : round(s.msgsPerPeerBlock), 'blocks by pull/transfer': s.repaired, 'of which by pull': s.pulled, 'asked of their announcer': s.askedAnnouncer, elu: round(s.elu) } })
+      figure({ id: `${r.mode}.bytes`, label: `${label}: bytes received per peer per block`, unit: 'B', better: 'lower', value: s.bytesPerPeerBlock, baseline: { label: 'one copy of the block', value: s.blockBytes }, extra: { 'block msgs per peer per block': Number.isNaN(s.msgsPerPeerBlock) || r.mode === 'gossipsub' ? 'n/a' : round(s.msgsPerPeerBlock), 'blocks by pull/transfer': s.repaired, 'of which by pull': s.pulled, 'asked of their announcer': s.askedAnnouncer, 'sends failed': s.sendFailures, elu: round(s.elu) } })
     )
   }
   return {

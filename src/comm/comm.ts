@@ -169,6 +169,7 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
         onSent: n => { this.metrics.messagesSent(n) },
         onError: (err, dropped) => {
           this.log('sending to %s failed (%d queued dropped): %e', entry.info.pkiIdHex, dropped, err)
+          this.metrics.sendFailed(dropped)
           // a connection we replaced or closed ourselves says nothing about the peer
           if (this.peers.get(entry.info.pkiIdHex) !== entry) return
           // Fabric closes the connection a send failed on and presumes the peer dead

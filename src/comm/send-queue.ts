@@ -20,7 +20,7 @@ export interface SendQueueInit {
   open(): Promise<Stream>
   /** Called with the number of frames written. */
   onSent(n: number): void
-  /** Called when opening or writing fails; queued frames are dropped. */
+  /** Called when opening or writing fails; the frames queued (and those being written) are dropped: `dropped` of them. */
   onError(err: Error, dropped: number): void
 }
 
@@ -99,18 +99,20 @@ export class SendQueue {
 
   private async run (): Promise<void> {
     while (this.items.length > 0 && !this.closed) {
+      /** The frames being written, lost with them when the write fails. */
+      let batch: Uint8Array[] = []
       try {
         this.stream ??= await this.init.open()
         if (this.closed) return
         let bytes = 0
         let n = 0
         while (n < this.items.length && n < MAX_BATCH_FRAMES && bytes < MAX_BATCH_BYTES) bytes += this.items[n++].byteLength
-        const batch = this.items.splice(0, n)
+        batch = this.items.splice(0, n)
         this.release()
         await writeFrames(this.stream, batch)
         this.init.onSent(batch.length)
       } catch (err) {
-        const dropped = this.items.length
+        const dropped = batch.length + this.items.length
         this.items.length = 0
         this.release()
         this.stream?.abort(err as Error)

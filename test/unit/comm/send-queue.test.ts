@@ -70,6 +70,17 @@ describe('SendQueue', () => {
     assert.equal(q.offer(new Uint8Array([3])), true)
   })
 
+  it('reports a write failure with every frame lost: the batch being written and the frames queued', async () => {
+    const [a] = await streamPair()
+    a.abort(new Error('connection reset'))
+    const errors: number[] = []
+    const q = new SendQueue({ capacity: 10, open: async () => a, onSent: () => { assert.fail('nothing can be sent') }, onError: (_e, dropped) => { errors.push(dropped) } })
+    for (let i = 0; i < 3; i++) q.offer(new Uint8Array([i]))
+    await new Promise(resolve => setTimeout(resolve, 10))
+    assert.deepEqual(errors, [3])
+    assert.equal(q.length, 0)
+  })
+
   it('close() rejects waiting replies and refuses new frames', async () => {
     const q = new SendQueue({ capacity: 1, open: async () => await new Promise<Stream>(() => {}), onSent: () => {}, onError: () => {} })
     q.offer(new Uint8Array([1]))
