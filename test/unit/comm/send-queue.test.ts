@@ -73,11 +73,11 @@ describe('SendQueue', () => {
   it('reports a write failure with every frame lost: the batch being written and the frames queued', async () => {
     const [a] = await streamPair()
     a.abort(new Error('connection reset'))
-    const errors: number[] = []
-    const q = new SendQueue({ capacity: 10, open: async () => a, onSent: () => { assert.fail('nothing can be sent') }, onError: (_e, dropped) => { errors.push(dropped) } })
+    let failed!: (dropped: number) => void
+    const dropped = new Promise<number>(resolve => { failed = resolve })
+    const q = new SendQueue({ capacity: 10, open: async () => a, onSent: () => { assert.fail('nothing can be sent') }, onError: (_e, n) => { failed(n) } })
     for (let i = 0; i < 3; i++) q.offer(new Uint8Array([i]))
-    await new Promise(resolve => setTimeout(resolve, 10))
-    assert.deepEqual(errors, [3])
+    assert.equal(await dropped, 3)
     assert.equal(q.length, 0)
   })
 

@@ -8,7 +8,7 @@ import { createSigningIdentity } from '../../../src/identity/index.js'
 import type { SigningIdentity } from '../../../src/identity/index.js'
 import { createBlock } from '../../../src/ledger/block-builder.js'
 import type { OrdererOrg } from '../../../src/ledger/verify.js'
-import type { common } from '../../../src/pb/common.js'
+import { common } from '../../../src/pb/common.js'
 import { blockHeaderHash } from '../../../src/wire/block.js'
 
 /** An org: its CA, its channel entry and one signing identity issued by the CA. */
@@ -64,6 +64,19 @@ export function createChain (signer: SigningIdentity, channelId: string, count: 
     out.push(block)
     previousHash = blockHeaderHash(block.header as common.BlockHeader)
   }
+  return out
+}
+
+/**
+ * A copy of `block` whose first orderer signature has one byte altered: its header and data stay the chain's,
+ * so only a check of that signature refuses it.
+ */
+export function withAlteredSignature (block: common.Block): common.Block {
+  const out = common.Block.decode(common.Block.encode(block))
+  const md = common.Metadata.decode(out.metadata!.metadata[0])
+  md.signatures[0].signature = Uint8Array.from(md.signatures[0].signature)
+  md.signatures[0].signature[10] ^= 1
+  out.metadata!.metadata[0] = common.Metadata.encode(md)
   return out
 }
 

@@ -9,7 +9,7 @@ import { BlockVerificationError, ordererValidatorFor, verifyBlock } from '../../
 import { createBlock } from '../../../src/ledger/block-builder.js'
 import { common } from '../../../src/pb/common.js'
 import { blockHeaderHash } from '../../../src/wire/block.js'
-import { createChain, createTestOrgs, type TestOrgs } from './helpers.js'
+import { createChain, createTestOrgs, withAlteredSignature, type TestOrgs } from './helpers.js'
 
 const CH = 'poolchannel'
 
@@ -86,21 +86,13 @@ describe('VerifyPool', () => {
   it('verifies the jobs of one run as a chain under the last one\'s signature; other jobs and broken runs on their own', async () => {
     const p = pool({ startAfter: 0, minBatch: 1 })
     const id = p.register([orgs.orderer.org])
-    const badlySigned = (block: common.Block): common.Block => {
-      const out = common.Block.decode(common.Block.encode(block))
-      const md = common.Metadata.decode(out.metadata!.metadata[0])
-      md.signatures[0].signature = Uint8Array.from(md.signatures[0].signature)
-      md.signatures[0].signature[10] ^= 1
-      out.metadata!.metadata[0] = common.Metadata.encode(md)
-      return out
-    }
     await verifyOnThread(p, job(id, chain[1]))
     const reasons = (vs: Array<VerifyResult | undefined>): string[] => vs.map(v => v?.ok === true ? 'ok' : v?.reason ?? 'none')
     // run 7: blocks 1-4, block 2 badly signed; a job on its own (no run) badly signed; run 8: block 5 badly signed, last
     const jobs = [
-      job(id, chain[1], { run: 7, previousHeaderHash: blockHeaderHash(chain[0].header!) }), job(id, badlySigned(chain[2]), { run: 7 }), job(id, chain[3], { run: 7 }), job(id, chain[4], { run: 7 }),
-      job(id, badlySigned(chain[2])),
-      job(id, chain[4], { run: 8 }), job(id, badlySigned(chain[5]), { run: 8 })
+      job(id, chain[1], { run: 7, previousHeaderHash: blockHeaderHash(chain[0].header!) }), job(id, withAlteredSignature(chain[2]), { run: 7 }), job(id, chain[3], { run: 7 }), job(id, chain[4], { run: 7 }),
+      job(id, withAlteredSignature(chain[2])),
+      job(id, chain[4], { run: 8 }), job(id, withAlteredSignature(chain[5]), { run: 8 })
     ]
     const verdicts = await Promise.all(jobs.map(async j => await p.verify(j)))
     assert.deepEqual(reasons(verdicts), ['ok', 'ok', 'ok', 'ok', 'bad-signature', 'ok', 'bad-signature'])

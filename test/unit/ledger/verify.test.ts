@@ -10,7 +10,7 @@ import { blockDataHash, blockHeaderHash } from '../../../src/wire/block.js'
 import { readChannelConfig } from '../../../src/wire/config-block.js'
 import { channelFromConfigBlock } from '../../../src/channels/channel-config.js'
 import { readFixtureBlock } from '../../helpers/fabric-fixtures.js'
-import { createChain, createTestOrgs } from './helpers.js'
+import { createChain, createTestOrgs, withAlteredSignature } from './helpers.js'
 import type { TestOrgs } from './helpers.js'
 
 const CHANNEL = 'mychannel'
@@ -273,13 +273,6 @@ describe('verifyBlockRun: consecutive blocks as Fabric\'s orderer replication ve
   const run = (blocks: common.Block[], from = 1n, previous: Uint8Array | undefined = blockHeaderHash(header(chain[Number(from) - 1]))): Array<VerifiedBlock | BlockVerificationError> =>
     verifyBlockRun(blocks, { channelId: CHANNEL, firstNumber: from, previousHeaderHash: previous, ordererOrgs: counting })
   const reasons = (verdicts: Array<VerifiedBlock | BlockVerificationError>): string[] => verdicts.map(v => v instanceof BlockVerificationError ? v.reason : 'ok')
-  /** `block` with its signature bytes flipped: its header and data stay the chain's. */
-  const badlySigned = (block: common.Block): common.Block => {
-    const [sig] = signaturesOf(block)
-    const flipped = Uint8Array.from(sig.signature)
-    flipped[flipped.length - 1] ^= 1
-    return withSignatures(block, [{ ...sig, signature: flipped }])
-  }
 
   before(async () => {
     orgs = await createTestOrgs()
@@ -296,13 +289,13 @@ describe('verifyBlockRun: consecutive blocks as Fabric\'s orderer replication ve
   })
 
   it('does not vouch for the signatures of the blocks before the last (the hash chain vouches for their headers and data)', () => {
-    const run1 = [chain[1], badlySigned(chain[2]), chain[3]]
+    const run1 = [chain[1], withAlteredSignature(chain[2]), chain[3]]
     assert.deepEqual(reasons(run(run1)), ['ok', 'ok', 'ok'])
   })
 
   it('a bad last signature: each block verified on its own, the others kept', () => {
     checks = 0
-    assert.deepEqual(reasons(run([chain[1], chain[2], badlySigned(chain[3])])), ['ok', 'ok', 'bad-signature'])
+    assert.deepEqual(reasons(run([chain[1], chain[2], withAlteredSignature(chain[3])])), ['ok', 'ok', 'bad-signature'])
     assert.equal(checks, 1 + 3)
   })
 
@@ -327,13 +320,13 @@ describe('verifyBlockRun: consecutive blocks as Fabric\'s orderer replication ve
     checks = 0
     assert.deepEqual(reasons(run([chain[1], block2, block3])), ['ok', 'ok', 'ok'])
     assert.equal(checks, 2)
-    assert.deepEqual(reasons(run([chain[1], badlySigned(block2), block3])), ['ok', 'bad-signature', 'ok'])
+    assert.deepEqual(reasons(run([chain[1], withAlteredSignature(block2), block3])), ['ok', 'bad-signature', 'ok'])
   })
 
   it('a run of one block is verifyBlock', () => {
     checks = 0
     assert.deepEqual(reasons(run([chain[1]])), ['ok'])
-    assert.deepEqual(reasons(run([badlySigned(chain[1])])), ['bad-signature'])
+    assert.deepEqual(reasons(run([withAlteredSignature(chain[1])])), ['bad-signature'])
     assert.equal(checks, 2)
     assert.deepEqual(run([]), [])
   })

@@ -17,7 +17,7 @@ import { blockHeaderHash } from '../../../src/wire/block.js'
 import { loadSigningIdentity, type SigningIdentity } from '../../../src/identity/index.js'
 import { common } from '../../../src/pb/common.js'
 import { cleanupTmp, testCrypto } from '../../helpers/network.js'
-import { createChain } from '../ledger/helpers.js'
+import { createChain, withAlteredSignature } from '../ledger/helpers.js'
 import { readChannelConfig } from '../../../src/wire/config-block.js'
 import type { OrdererOrg } from '../../../src/ledger/verify.js'
 
@@ -63,15 +63,6 @@ describe('ledgers: taking blocks in', () => {
     return { ledgers, refused, registry, heights, commits }
   }
   const bytes = (b: common.Block): Uint8Array => common.Block.encode(b)
-  /** `block` with its orderer signature's bytes altered: its header and data stay the chain's. */
-  const badlySigned = (block: common.Block): common.Block => {
-    const out = common.Block.decode(bytes(block))
-    const md = common.Metadata.decode(out.metadata!.metadata[0])
-    md.signatures[0].signature = Uint8Array.from(md.signatures[0].signature)
-    md.signatures[0].signature[10] ^= 1
-    out.metadata!.metadata[0] = common.Metadata.encode(md)
-    return out
-  }
   const outcomes = (results: Array<PromiseSettledResult<string>>): string[] =>
     results.map(r => r.status === 'fulfilled' ? r.value : `${(r.reason as Error).name}:${(r.reason as { reason: string }).reason}`)
   async function rejected (registry: Registry, reason: string): Promise<number> {
@@ -173,7 +164,7 @@ describe('ledgers: taking blocks in', () => {
   })
 
   it('a state response is verified as a hash chain under its last block\'s signature (chainVerify); false: every block\'s', async () => {
-    const response = [chain[1], chain[2], badlySigned(chain[3]), chain[4], chain[5]].map((b, i) => ({ seq: BigInt(i + 1), bytes: bytes(b) }))
+    const response = [chain[1], chain[2], withAlteredSignature(chain[3]), chain[4], chain[5]].map((b, i) => ({ seq: BigInt(i + 1), bytes: bytes(b) }))
     const chained = await open('verify-runs')
     const fabric = await open('verify-each', 0, false)
     try {
@@ -199,10 +190,10 @@ describe('ledgers: taking blocks in', () => {
       assert.deepEqual(outcomes(await ledgers.addPayloads(CH, response)), ['committed', 'committed', 'BlockVerificationError:malformed', 'BlockVerificationError:not-orderer', 'buffered'])
       assert.equal(await rejected(registry, 'not-orderer'), 1)
       // a bad last signature: the blocks before it are verified on their own and kept
-      const rest = [chain[3], chain[4], badlySigned(chain[5])].map((b, i) => ({ seq: BigInt(i + 3), bytes: bytes(b) }))
+      const rest = [chain[3], chain[4], withAlteredSignature(chain[5])].map((b, i) => ({ seq: BigInt(i + 3), bytes: bytes(b) }))
       assert.deepEqual(outcomes(await ledgers.addPayloads(CH, rest)), ['committed', 'committed', 'duplicate'], 'block 5 was buffered already (a good copy)')
       assert.equal(ledgers.height(CH), 6n)
-      const next = [chain[6], chain[7], badlySigned(chain[8])].map((b, i) => ({ seq: BigInt(i + 6), bytes: bytes(b) }))
+      const next = [chain[6], chain[7], withAlteredSignature(chain[8])].map((b, i) => ({ seq: BigInt(i + 6), bytes: bytes(b) }))
       assert.deepEqual(outcomes(await ledgers.addPayloads(CH, next)), ['committed', 'committed', 'BlockVerificationError:bad-signature'])
       // copies of committed blocks and blocks too far ahead, as addPayload
       const mixed = [{ seq: 2n, bytes: bytes(chain[2]) }, { seq: 8n, bytes: bytes(chain[8]) }, { seq: 9n, bytes: bytes(chain[9]) }, { seq: 500n, bytes: bytes(chain[9]) }]
@@ -246,7 +237,7 @@ describe('ledgers: taking blocks in', () => {
       assert.equal(await ledgers.addPayload(CH, BigInt(next), bytes(all[next]), 'transfer'), 'committed')
       assert.equal(ledgers.height(CH), BigInt(next + 1))
       // a state response: verified on the thread as one chain (a middle block's signature is not looked at)
-      const response = all.slice(next + 1, next + 6).map((b, k) => ({ seq: BigInt(next + 1 + k), bytes: bytes(k === 2 ? badlySigned(b) : b) }))
+      const response = all.slice(next + 1, next + 6).map((b, k) => ({ seq: BigInt(next + 1 + k), bytes: bytes(k === 2 ? withAlteredSignature(b) : b) }))
       const onThread = await verified('worker')
       assert.deepEqual(outcomes(await ledgers.addPayloads(CH, response)), ['committed', 'committed', 'committed', 'committed', 'committed'])
       assert.equal(await verified('worker'), onThread + 5)
