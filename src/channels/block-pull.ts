@@ -27,7 +27,7 @@ const BLOCK = gossip.PullMsgType.BLOCK_MSG
 export interface BlockPullPorts {
   send(msg: SignedMessage, ...peers: Array<{ pkiId?: Uint8Array, endpoint?: Multiaddr }>): void
   subscribe(predicate: (m: ReceivedPull) => boolean, handler: (m: ReceivedPull) => void | Promise<void>): () => void
-  members(): NetworkMember[]
+  members(): readonly NetworkMember[]
   remotePeerOf(m: NetworkMember): { pkiId: Uint8Array, endpoint?: Multiaddr }
   routingFilter(channel: string, tag: gossip.GossipMessage.Tag): RoutingFilter
   height(channel: string): bigint | undefined

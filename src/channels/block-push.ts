@@ -57,7 +57,7 @@ const Tag = gossip.GossipMessage.Tag
 export interface BlockPushPorts extends BlockTakeInPorts {
   send(msg: SignedMessage, ...peers: Array<{ pkiId?: Uint8Array, endpoint?: Multiaddr }>): void
   subscribe(predicate: (m: ReceivedBlock) => boolean, handler: (m: ReceivedBlock) => void | Promise<void>): () => void
-  members(): NetworkMember[]
+  members(): readonly NetworkMember[]
   remotePeerOf(m: NetworkMember): { pkiId: Uint8Array, endpoint?: Multiaddr }
   /** CHAN_AND_ORG routing of a channel: members of my org in the channel. */
   routingFilter(channel: string, tag: gossip.GossipMessage.Tag): RoutingFilter

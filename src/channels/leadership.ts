@@ -29,7 +29,7 @@ export interface LeadershipPorts {
   send(msg: SignedMessage, ...peers: Array<{ pkiId?: Uint8Array, endpoint?: Multiaddr }>): void
   subscribe(predicate: (m: ReceivedLeadership) => boolean, handler: (m: ReceivedLeadership) => void): () => void
   /** Alive members. */
-  members(): NetworkMember[]
+  members(): readonly NetworkMember[]
   remotePeerOf(m: NetworkMember): { pkiId: Uint8Array, endpoint?: Multiaddr }
   routingFilter(channel: string, tag: gossip.GossipMessage.Tag): RoutingFilter
 }

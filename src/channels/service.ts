@@ -56,7 +56,7 @@ export interface ChannelReceived {
 
 /** What channels need of discovery. */
 export interface ChannelsDiscovery {
-  members(): NetworkMember[]
+  members(): readonly NetworkMember[]
   remotePeerOf(m: NetworkMember): { pkiId: Uint8Array, endpoint?: Multiaddr }
   addEventListener(type: 'member:forgotten', listener: (evt: CustomEvent<Member>) => void): void
   removeEventListener(type: 'member:forgotten', listener: (evt: CustomEvent<Member>) => void): void

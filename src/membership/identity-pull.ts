@@ -27,7 +27,7 @@ const IDENTITY = gossip.PullMsgType.IDENTITY_MSG
 
 /** What identity pull needs of discovery. */
 export interface IdentityPullDiscovery {
-  members(): NetworkMember[]
+  members(): readonly NetworkMember[]
   remotePeerOf(m: NetworkMember): { pkiId: Uint8Array, endpoint?: Multiaddr }
 }
 

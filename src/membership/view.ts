@@ -174,6 +174,7 @@ export class MembershipView<T = SignedMessage> {
   private readonly tombstones = new Map<string, { time: PeerTime, until: number }>()
   private aliveMembers = 0
   private refused = 0
+  private changes = 0
 
   constructor (init: MembershipViewInit) {
     const timeout = init.aliveExpirationTimeout ?? DEFAULT_ALIVE_EXPIRATION_TIMEOUT
@@ -339,6 +340,11 @@ export class MembershipView<T = SignedMessage> {
     return this.members.size
   }
 
+  /** Changes to the members held (learned, updated, died, forgotten, removed): unchanged, the lists are the same. */
+  get version (): number {
+    return this.changes
+  }
+
   /** Number of alive members. */
   get aliveCount (): number {
     return this.aliveMembers
@@ -367,6 +373,7 @@ export class MembershipView<T = SignedMessage> {
   }
 
   private put (m: Member<T>): void {
+    this.changes++
     const prev = this.members.get(m.pkiIdHex)
     if (prev?.state === 'alive') this.aliveMembers--
     if (m.state === 'alive') this.aliveMembers++
@@ -376,6 +383,7 @@ export class MembershipView<T = SignedMessage> {
   private delete (key: string): void {
     const prev = this.members.get(key)
     if (prev == null) return
+    this.changes++
     if (prev.state === 'alive') this.aliveMembers--
     this.members.delete(key)
   }

@@ -141,6 +141,36 @@ describe('MembershipView: alive messages', () => {
     view.handleAlive(alive(1, 5n, 2n))
     assert.deepEqual(first?.time, { incNum: 5n, seqNum: 1n })
   })
+
+  it('version moves on every change to the members held and on nothing else (lists are cached by it)', () => {
+    const { view, clock } = setup()
+    const v0 = view.version
+    view.handleAlive(alive(1, 5n, 1n))
+    const v1 = view.version
+    assert.notEqual(v1, v0, 'learned')
+    view.handleAlive(alive(1, 5n, 1n))
+    view.handleAlive(alive(1, 5n, 0n))
+    view.handleAlive({ ...alive(2, 5n, 1n), pkiId: Uint8Array.from(SELF) })
+    assert.equal(view.version, v1, 'stale, older and self messages change nothing')
+    view.handleAlive(alive(1, 5n, 2n))
+    const v2 = view.version
+    assert.notEqual(v2, v1, 'updated')
+    view.expire(hex(1))
+    const v3 = view.version
+    assert.notEqual(v3, v2, 'died')
+    assert.equal(view.expire(hex(1)), undefined)
+    assert.equal(view.version, v3, 'already dead: nothing changes')
+    view.handleDead(alive(3, 1n, 1n))
+    const v4 = view.version
+    assert.notEqual(v4, v3, 'learned dead')
+    clock.advance(TIMEOUT * FACTOR + 1)
+    view.checkExpiry()
+    assert.notEqual(view.version, v4, 'forgotten')
+    const v5 = view.version
+    view.handleAlive(alive(4, 1n, 1n))
+    view.remove(hex(4))
+    assert.equal(view.version, v5 + 2, 'learned, then removed')
+  })
 })
 
 describe('MembershipView: expiry', () => {
