@@ -218,7 +218,8 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
     })
   }
 
-  private async dialAndHandshake (endpoint: Multiaddr, signal?: AbortSignal): Promise<ConnectedPeer> {
+  private async dialAndHandshake (endpoint: Multiaddr, signal?: AbortSignal, retried = false): Promise<ConnectedPeer> {
+    const before = retried ? undefined : this.connectionIds()
     const connection = await this.dial(endpoint, signal)
     try {
       const entry = await this.ensureAdmitted(connection)
@@ -227,8 +228,27 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
       // both sides dialled at once and this connection lost the tie-break: the other one serves the peer
       const other = [...this.peers.values()].find(e => e.connection.remotePeer.equals(connection.remotePeer) && e.connection.status === 'open')
       if (other != null) return other.info
+      if (before != null && this.stale(connection, before, err)) return await this.dialAndHandshake(endpoint, signal, true)
       throw err
     }
+  }
+
+  private connectionIds (): Set<string> {
+    return new Set(this.components.connectionManager.getConnections().map(c => c.id))
+  }
+
+  /**
+   * Whether a handshake failed because libp2p handed back an existing connection that can no longer open
+   * streams: its socket is still open, so libp2p reuses it, but its muxer has closed (the remote closed the
+   * connection and the socket has not ended yet). Such a connection is aborted, and the caller dials again
+   * (once) instead of failing until its next attempt: a reconnection `reconnectInterval` later, during which
+   * the peer stays dead. Seen with 50 peers in one process, where closes take a while.
+   */
+  private stale (connection: Connection, before: Set<string>, err: unknown): boolean {
+    if (!before.has(connection.id) || !(err instanceof HandshakeError) || err.reason !== 'connection-closed') return false
+    this.log('%s: the existing connection cannot open streams (%s): aborted, dialling again', connection.remotePeer, err.message)
+    connection.abort(err)
+    return true
   }
 
   /** The admitted entry of a connection, running our side of the handshake when it has not run yet. */
@@ -245,13 +265,22 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
   }
 
   async probe (endpoint: Multiaddr, options: { signal?: AbortSignal } = {}): Promise<PeerIdentity> {
+    try {
+      return await this.probeOnce(endpoint, options.signal)
+    } catch (err) {
+      if (!(err instanceof StaleConnectionError)) throw err
+      return await this.probeOnce(endpoint, options.signal)
+    }
+  }
+
+  private async probeOnce (endpoint: Multiaddr, signal?: AbortSignal): Promise<PeerIdentity> {
     if (!this.running) throw new CommStoppedError()
-    const before = new Set(this.components.connectionManager.getConnections().map(c => c.id))
+    const before = this.connectionIds()
     const target = transportAddress(endpoint)
     this.probeTargets.set(target, (this.probeTargets.get(target) ?? 0) + 1)
     let connection: Connection
     try {
-      connection = await this.dial(endpoint, options.signal)
+      connection = await this.dial(endpoint, signal)
       this.probeConnections.add(connection.id)
     } finally {
       const n = (this.probeTargets.get(target) ?? 1) - 1
@@ -261,6 +290,8 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
     try {
       const v = await this.outboundHandshake(connection, true)
       return v.identity
+    } catch (err) {
+      throw this.stale(connection, before, err) ? new StaleConnectionError() : err
     } finally {
       this.probeConnections.delete(connection.id)
       // close a connection made for the probe alone: not one a concurrent connect() handshakes or admitted
@@ -287,8 +318,12 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
         this.log('%s does not speak %s: not admitted', connection.remotePeer, HANDSHAKE_PROTOCOL)
         throw new HandshakeError('not-gossip-peer', `${connection.remoteAddr.toString()} does not speak the gossip protocols`)
       }
-      this.handshakeFailed(connection, err as Error, stream, !probe || !this.byConnection.has(connection.id))
-      throw err instanceof HandshakeError ? err : new HandshakeError('failed', `handshake with ${connection.remoteAddr.toString()} failed: ${(err as Error).message}`)
+      // a connection that can no longer open streams (see `stale`) is told apart: the caller may dial again
+      const failure = (err as Error).name === 'ConnectionClosedError'
+        ? new HandshakeError('connection-closed', `handshake with ${connection.remoteAddr.toString()} failed: ${(err as Error).message}`)
+        : err as Error
+      this.handshakeFailed(connection, failure, stream, !probe || !this.byConnection.has(connection.id))
+      throw failure instanceof HandshakeError ? failure : new HandshakeError('failed', `handshake with ${connection.remoteAddr.toString()} failed: ${failure.message}`)
     }
   }
 
@@ -539,4 +574,9 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
       this.log.error('event listener failed: %e', err)
     }
   }
+}
+
+/** A probe met a stale connection (see `stale`): aborted, the probe is made again. */
+class StaleConnectionError extends Error {
+  override name = 'StaleConnectionError'
 }

@@ -6,6 +6,7 @@ import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import * as varint from 'uint8-varint'
+import { ConnectionClosedError } from '@libp2p/interface'
 import { cleanupTmp, createTestNetwork, metric, startNode, stopAll, testCrypto, waitFor } from '../helpers/network.js'
 import { rawNode, openAndWrite, streamEnds } from '../helpers/raw.js'
 import { seal, encodeEnvelope } from '../../src/wire/envelope.js'
@@ -90,6 +91,40 @@ describe('comm between real nodes', () => {
       assert.deepEqual(id.pkiId, c.identity.pkiId)
       assert.equal(a.comm.connectedPeers().length, 0)
       assert.equal(c.comm.connectedPeers().length, 0)
+    } finally {
+      await stopAll([a, c])
+    }
+  })
+
+  it('a probe that meets a connection whose muxer has closed aborts it and dials again', async () => {
+    const [a, c] = await createTestNetwork(2, 2, COMM_ONLY)
+    try {
+      await a.comm.connect({ endpoint: c.multiaddrs()[0] })
+      const stale = a.libp2p.getConnections(c.libp2p.peerId)[0]
+      // libp2p reuses a connection whose socket is open; one whose remote has closed it can no longer open streams
+      let refused = 0
+      stale.newStream = async () => { refused++; throw new ConnectionClosedError('The connection muxer is "closed" and not "open"') }
+      const id = await a.comm.probe(c.multiaddrs()[0])
+      assert.deepEqual(id.pkiId, c.identity.pkiId)
+      assert.equal(refused, 1, 'the stale connection was tried once')
+      assert.notEqual(stale.status, 'open', 'and aborted')
+      assert.equal(await metric(a, 'gossip_comm_handshake_failures', { reason: 'connection-closed' }), 1)
+    } finally {
+      await stopAll([a, c])
+    }
+  })
+
+  it('a connect that meets a connection whose muxer has closed aborts it and dials again', async () => {
+    const [a, c] = await createTestNetwork(2, 2, COMM_ONLY)
+    try {
+      const stale = await a.libp2p.dial(c.multiaddrs()[0]) // not admitted yet: comm handshakes it on the next tick
+      let refused = 0
+      stale.newStream = async () => { refused++; throw new ConnectionClosedError('The connection muxer is "closed" and not "open"') }
+      const peer = await a.comm.connect({ endpoint: c.multiaddrs()[0] })
+      assert.deepEqual(peer.pkiId, c.identity.pkiId)
+      assert.ok(refused >= 1, 'the stale connection was tried')
+      assert.notEqual(stale.status, 'open', 'and aborted')
+      assert.notEqual(a.comm.connectedPeer(c.identity.pkiId), undefined)
     } finally {
       await stopAll([a, c])
     }
