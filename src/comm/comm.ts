@@ -265,15 +265,10 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
   }
 
   async probe (endpoint: Multiaddr, options: { signal?: AbortSignal } = {}): Promise<PeerIdentity> {
-    try {
-      return await this.probeOnce(endpoint, options.signal)
-    } catch (err) {
-      if (!(err instanceof StaleConnectionError)) throw err
-      return await this.probeOnce(endpoint, options.signal)
-    }
+    return await this.probeWith(endpoint, options.signal)
   }
 
-  private async probeOnce (endpoint: Multiaddr, signal?: AbortSignal): Promise<PeerIdentity> {
+  private async probeWith (endpoint: Multiaddr, signal?: AbortSignal, retried = false): Promise<PeerIdentity> {
     if (!this.running) throw new CommStoppedError()
     const before = this.connectionIds()
     const target = transportAddress(endpoint)
@@ -291,7 +286,8 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
       const v = await this.outboundHandshake(connection, true)
       return v.identity
     } catch (err) {
-      throw this.stale(connection, before, err) ? new StaleConnectionError() : err
+      if (!retried && this.stale(connection, before, err)) return await this.probeWith(endpoint, signal, true)
+      throw err
     } finally {
       this.probeConnections.delete(connection.id)
       // close a connection made for the probe alone: not one a concurrent connect() handshakes or admitted
@@ -574,9 +570,4 @@ export class GossipComm extends TypedEventEmitter<CommEvents> implements Comm, S
       this.log.error('event listener failed: %e', err)
     }
   }
-}
-
-/** A probe met a stale connection (see `stale`): aborted, the probe is made again. */
-class StaleConnectionError extends Error {
-  override name = 'StaleConnectionError'
 }
