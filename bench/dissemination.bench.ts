@@ -19,8 +19,9 @@
  * same length just before (membership, StateInfo), per peer per block: TCP payload with Noise and yamux framing.
  * Block messages: DataMessages received by push (Fabric modes; gossipsub hides its duplicates).
  *
- * Sizes: 10 KB blocks, 200 (quick: 20), one every max(100 ms, 4 ms x N); 1 MB blocks, 30 (quick: 3), one every
- * max(500 ms, 100 ms x N) (see smallIntervalMs: one process must not saturate). Alive and StateInfo
+ * Sizes: 10 KB blocks, 200 (quick: 20), one every max(100 ms, 4 ms x N) up to N = 25, 10 ms x N beyond; 1 MB
+ * blocks, 30 (quick: 3), one every max(500 ms, 100 ms x N) up to N = 25, 200 ms x N beyond (see
+ * smallIntervalMs: one process must not saturate). Alive and StateInfo
  * timings depend on N (gossipTimings); the pull interval and everything else that moves blocks keep their
  * defaults. `BENCH_N=10,25` limits the Ns, `BENCH_MODES=ours,gossipsub` the modes.
  */
@@ -82,10 +83,13 @@ const QUICK: Params = { ns: [10], smallBlocks: 20, smallIntervalMs: 100, largeBl
  * what it has to do per block grows with N (each peer receives, decrypts, verifies and commits it). At 10 KB
  * blocks every 100 ms and 1 MB blocks every 25 ms x N, N = 25 saturated it (1 MB: 25 peers x 3 copies x 1.6
  * blocks/s = 120 MB/s through Noise, and blocks queued for 13 s in every mode), which measures the machine, not
- * the dissemination. The rates below keep the work per second about that of N = 10 at 10/s and 1/s.
+ * the dissemination. The rates below keep the work per second about that of N = 10 at 10/s and 1/s up to
+ * N = 25; beyond, slower still: at N = 50, 10 KB every 200 ms kept this project's mode at 116% of a core (event
+ * loop 1.0: blocks queue), every 500 ms at 0.81-0.86, and 1 MB every 10 s at 0.70-0.79 (membership and StateInfo
+ * of 50 peers take half a core idle). So 10 ms x N and 200 ms x N there.
  */
-const smallIntervalMs = (n: number, p: Params): number => Math.max(p.smallIntervalMs, 4 * n)
-const largeIntervalMs = (n: number): number => Math.max(500, 100 * n)
+const smallIntervalMs = (n: number, p: Params): number => n <= 25 ? Math.max(p.smallIntervalMs, 4 * n) : 10 * n
+const largeIntervalMs = (n: number): number => n <= 25 ? Math.max(500, 100 * n) : 200 * n
 /** Nodes started together, and the pause between waves. */
 const WAVE = 10
 const WAVE_GAP_MS = 2000
