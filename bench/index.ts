@@ -118,6 +118,11 @@ function toJson (record: unknown): string {
   return JSON.stringify(compact(record), null, 1).replace(/\[\n\s*((?:-?[\d.e+-]+|null)(?:,\n\s*(?:-?[\d.e+-]+|null))*)\n\s*\]/g, (_m, body: string) => `[${body.split(/,\s*/).join(', ')}]`) + '\n'
 }
 
+/** The `BENCH_*` variables that choose what a benchmark runs (`BENCH_N=50 `), as the command's prefix. */
+function benchEnv (): string {
+  return Object.entries(process.env).filter(([k, v]) => k.startsWith('BENCH_') && v != null && v !== '').sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v as string} `).join('')
+}
+
 /** The commit measured, `+dirty` when the sources have uncommitted changes; undefined outside a git checkout. */
 function commit (): string | undefined {
   try {
@@ -211,7 +216,7 @@ async function main (): Promise<void> {
       benchmark: name,
       title: bench.title,
       mode: opts.quick ? 'quick' : 'full',
-      command: `npm run bench -- ${opts.quick ? '--quick ' : ''}${name}`,
+      command: `${benchEnv()}npm run bench -- ${opts.quick ? '--quick ' : ''}${name}`,
       commit: commit(),
       machine,
       seconds,
