@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { Command, InvalidArgumentError } from 'commander'
 import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
-import { noise } from '@chainsafe/libp2p-noise'
+import { quietNoise } from '../libp2p-stack.js'
 import { yamux } from '@chainsafe/libp2p-yamux'
 import { parseEndpoint } from '../config/index.js'
 import { scanCryptoFolder } from '../channels/crypto-folder.js'
@@ -95,7 +95,7 @@ export function registerLoadCommand (program: Command): void {
       } catch (err) {
         return fail((err as Error).message)
       }
-      const node = await createLibp2p({ transports: [tcp()], connectionEncrypters: [noise()], streamMuxers: [yamux()] })
+      const node = await createLibp2p({ transports: [tcp()], connectionEncrypters: [quietNoise()], streamMuxers: [yamux()] })
       await node.start()
       const stop = new AbortController()
       process.once('SIGINT', () => { stop.abort() })
