@@ -8,9 +8,7 @@ import { join } from 'node:path'
 import { existsSync } from 'node:fs'
 import { Command, InvalidArgumentError } from 'commander'
 import { createLibp2p } from 'libp2p'
-import { tcp } from '@libp2p/tcp'
-import { quietNoise } from '../libp2p-stack.js'
-import { yamux } from '@chainsafe/libp2p-yamux'
+import { libp2pStack } from '../libp2p-stack.js'
 import { parseEndpoint } from '../config/index.js'
 import { scanCryptoFolder } from '../channels/crypto-folder.js'
 import { loadSigningIdentity, type SigningIdentity } from '../identity/index.js'
@@ -95,7 +93,7 @@ export function registerLoadCommand (program: Command): void {
       } catch (err) {
         return fail((err as Error).message)
       }
-      const node = await createLibp2p({ transports: [tcp()], connectionEncrypters: [quietNoise()], streamMuxers: [yamux()] })
+      const node = await createLibp2p(libp2pStack())
       await node.start()
       const stop = new AbortController()
       process.once('SIGINT', () => { stop.abort() })

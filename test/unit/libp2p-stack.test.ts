@@ -68,7 +68,7 @@ describe('the node stack over TCP', () => {
     return back.subarray()
   }
 
-  it('carries data both ways between our stack and a stock libp2p node, with the quiet reader on every session', async () => {
+  it('carries data both ways between our stack and a stock libp2p node, with the quiet reader on every session', { timeout: 60_000 }, async () => {
     const before = { ...noiseLengthReader }
     const ours = await echoNode(false)
     const ours2 = await echoNode(false)

@@ -7,9 +7,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { createLibp2p } from 'libp2p'
-import { tcp } from '@libp2p/tcp'
-import { quietNoise } from '../../libp2p-stack.js'
-import { yamux } from '@chainsafe/libp2p-yamux'
+import { libp2pStack } from '../../libp2p-stack.js'
 import { multiaddr } from '@multiformats/multiaddr'
 import { DISSEMINATIONS, preparePlan, readPlan, writePlan, type ClusterPlan, type Dissemination } from './plan.js'
 import { isAlive, startNodeProcess, stopProcesses } from './processes.js'
@@ -62,7 +60,7 @@ async function clusterLoad (plan: ClusterPlan, opts: { tps: number, size: number
   const orderer = plan.nodes.find(n => n.kind === 'orderer')
   if (orderer == null) throw new Error('the cluster has no orderer')
   const signer = loadSigningIdentity(join(plan.dir, 'crypto', 'peerOrganizations', 'org1.example.com', 'users', 'User1@org1.example.com', 'msp'), 'Org1MSP')
-  const node = await createLibp2p({ transports: [tcp()], connectionEncrypters: [quietNoise()], streamMuxers: [yamux()] })
+  const node = await createLibp2p(libp2pStack())
   await node.start()
   try {
     return await runLoad({
