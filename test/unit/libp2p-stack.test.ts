@@ -5,7 +5,8 @@ import { createLibp2p, type Libp2p } from 'libp2p'
 import { LengthPrefixedDecoder } from '@libp2p/utils'
 import { Uint8ArrayList } from 'uint8arraylist'
 import type { Stream } from '@libp2p/interface'
-import { libp2pStack, noiseFrameLength, noiseLengthReader } from '../../src/libp2p-stack.js'
+import { defaultCrypto } from '@chainsafe/libp2p-noise/crypto'
+import { libp2pStack, noiseCrypto, noiseFrameLength, noiseLengthReader, x25519Agreements } from '../../src/libp2p-stack.js'
 import { rawNode } from '../helpers/raw.js'
 
 const ECHO = '/fgossip-test/echo/1.0.0'
@@ -35,6 +36,44 @@ describe('quiet Noise length reader', () => {
     assert.equal(noiseFrameLength(new Uint8ArrayList(Uint8Array.of(0xff), Uint8Array.of(0xfe))), 0xfffe)
     assert.equal(noiseFrameLength(new Uint8Array(0)), 0)
     assert.equal(noiseFrameLength(Uint8Array.of(7)), 0)
+  })
+})
+
+describe('Noise X25519 with kept key objects', () => {
+  const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+
+  it('agrees on the same secret as Noise\'s default crypto, from the bytes it hands out', () => {
+    for (let i = 0; i < 20; i++) {
+      const a = noiseCrypto.generateX25519KeyPair()
+      const b = defaultCrypto.generateX25519KeyPair()
+      assert.equal(a.publicKey.byteLength, 32)
+      assert.equal(a.privateKey.byteLength, 32)
+      const before = { ...x25519Agreements }
+      const ours = noiseCrypto.generateX25519SharedKey(a.privateKey, b.publicKey)
+      assert.equal(x25519Agreements.keyObjects - before.keyObjects, 1)
+      // the default imports both keys from their bytes: the bytes handed out are the key pair's
+      assert.equal(hex(ours), hex(defaultCrypto.generateX25519SharedKey(a.privateKey, b.publicKey)))
+      assert.equal(hex(ours), hex(defaultCrypto.generateX25519SharedKey(b.privateKey, a.publicKey)))
+      // a public key split across a list
+      // (Noise depends on its own copy of uint8arraylist: the same class at runtime, another type)
+      const split = new Uint8ArrayList(b.publicKey.subarray(0, 7), b.publicKey.subarray(7)) as unknown as Parameters<typeof noiseCrypto.generateX25519SharedKey>[1]
+      assert.equal(hex(noiseCrypto.generateX25519SharedKey(a.privateKey, split)), hex(ours))
+    }
+  })
+
+  it('takes a private key it did not generate from its bytes, Noise\'s own way', () => {
+    const a = defaultCrypto.generateX25519KeyPair()
+    const b = noiseCrypto.generateX25519KeyPair()
+    const before = { ...x25519Agreements }
+    const copy = Uint8Array.from(b.privateKey) // the same key, not the object handed out
+    assert.equal(hex(noiseCrypto.generateX25519SharedKey(a.privateKey, b.publicKey)), hex(noiseCrypto.generateX25519SharedKey(copy, a.publicKey)))
+    assert.deepEqual({ keyObjects: x25519Agreements.keyObjects - before.keyObjects, imported: x25519Agreements.imported - before.imported }, { keyObjects: 0, imported: 2 })
+  })
+
+  it('refuses a public key of the wrong length, as the default does', () => {
+    const a = noiseCrypto.generateX25519KeyPair()
+    assert.throws(() => noiseCrypto.generateX25519SharedKey(a.privateKey, new Uint8Array(31)))
+    assert.throws(() => defaultCrypto.generateX25519SharedKey(a.privateKey, new Uint8Array(31)))
   })
 })
 
@@ -70,6 +109,7 @@ describe('the node stack over TCP', () => {
 
   it('carries data both ways between our stack and a stock libp2p node, with the quiet reader on every session', { timeout: 60_000 }, async () => {
     const before = { ...noiseLengthReader }
+    const agreements = { ...x25519Agreements }
     const ours = await echoNode(false)
     const ours2 = await echoNode(false)
     const stock = await echoNode(true)
@@ -80,5 +120,8 @@ describe('the node stack over TCP', () => {
     // ours -> ours2 (both ends), ours -> stock (ours' end), stock -> ours2 (ours2's end)
     assert.equal(noiseLengthReader.applied - before.applied, 4)
     assert.equal(noiseLengthReader.skipped - before.skipped, 0, 'a Noise session not of the shape the quiet reader expects: check @chainsafe/libp2p-noise')
+    // XX makes 3 agreements on each side: 4 of our sides, every one from kept key objects
+    assert.equal(x25519Agreements.keyObjects - agreements.keyObjects, 12)
+    assert.equal(x25519Agreements.imported - agreements.imported, 0)
   })
 })
