@@ -9,8 +9,7 @@ import { join } from 'node:path'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import type { Identify } from '@libp2p/identify'
 import type { Ping } from '@libp2p/ping'
-import { prometheusMetrics } from '@libp2p/prometheus-metrics'
-import { libp2pStack, stackServices } from './libp2p-stack.js'
+import { libp2pStack, stackMetrics, stackServices } from './libp2p-stack.js'
 import { generateKeyPair, privateKeyFromProtobuf, privateKeyToProtobuf } from '@libp2p/crypto/keys'
 import { Registry } from 'prom-client'
 import { gossipComm, type Comm, type ReceivedMessage, type RemotePeer } from './comm/index.js'
@@ -495,7 +494,7 @@ export class GossipNode extends TypedEventEmitter<GossipNodeEvents> {
       start: false,
       addresses: { listen: [listen.toString()] },
       ...libp2pStack(),
-      metrics: prometheusMetrics({ registry, collectDefaultMetrics: true, preserveExistingMetrics: true }),
+      metrics: stackMetrics(registry),
       services: {
         ...stackServices(),
         comm: gossipComm({

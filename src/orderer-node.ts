@@ -18,8 +18,7 @@ import { join } from 'node:path'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import type { Identify } from '@libp2p/identify'
 import type { Ping } from '@libp2p/ping'
-import { prometheusMetrics } from '@libp2p/prometheus-metrics'
-import { libp2pStack, stackServices } from './libp2p-stack.js'
+import { libp2pStack, stackMetrics, stackServices } from './libp2p-stack.js'
 import { Gauge, Registry } from 'prom-client'
 import { loadSigningIdentity, MspManager, type SigningIdentity } from './identity/index.js'
 import { endpointHostPort } from './config/index.js'
@@ -185,7 +184,7 @@ export class OrdererNode {
       start: false,
       addresses: { listen: [`${host}/tcp/${g.listenPort}`] },
       ...libp2pStack(),
-      metrics: prometheusMetrics({ registry, collectDefaultMetrics: true, preserveExistingMetrics: true }),
+      metrics: stackMetrics(registry),
       services: stackServices()
     })
     const ops = options.operations !== false ? endpointHostPort(config.operations.listenAddress, 'Operations.ListenAddress') : undefined

@@ -6,7 +6,8 @@ import { LengthPrefixedDecoder } from '@libp2p/utils'
 import { Uint8ArrayList } from 'uint8arraylist'
 import type { Stream } from '@libp2p/interface'
 import { defaultCrypto } from '@chainsafe/libp2p-noise/crypto'
-import { libp2pStack, noiseCrypto, noiseFrameLength, noiseLengthReader, x25519Agreements } from '../../src/libp2p-stack.js'
+import { Registry } from 'prom-client'
+import { libp2pStack, stackMetrics, noiseCrypto, noiseFrameLength, noiseLengthReader, x25519Agreements } from '../../src/libp2p-stack.js'
 import { rawNode } from '../helpers/raw.js'
 
 const ECHO = '/fgossip-test/echo/1.0.0'
@@ -123,5 +124,20 @@ describe('the node stack over TCP', () => {
     // XX makes 3 agreements on each side: 4 of our sides, every one from kept key objects
     assert.equal(x25519Agreements.keyObjects - agreements.keyObjects, 12)
     assert.equal(x25519Agreements.imported - agreements.imported, 0)
+  })
+})
+
+describe('the stack\'s metrics', () => {
+  it('serves libp2p\'s and Node\'s default metrics on the node\'s registry', async () => {
+    const registry = new Registry()
+    const node = await createLibp2p({ ...libp2pStack(), addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] }, metrics: stackMetrics(registry) })
+    try {
+      const text = await registry.metrics()
+      for (const name of ['nodejs_eventloop_lag_p99_seconds', 'process_cpu_seconds_total', 'nodejs_heap_size_used_bytes', 'libp2p_connection_manager_connections']) {
+        assert.match(text, new RegExp(`^${name}`, 'm'), name)
+      }
+    } finally {
+      await node.stop()
+    }
   })
 })
