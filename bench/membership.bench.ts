@@ -23,7 +23,7 @@
  * the work of a steady state grows as N^2 (N nodes, each sending and checking O(N) per round); at Fabric's
  * timings 50 nodes saturate it (event-loop utilisation 1.0: members flap, the start takes minutes and the
  * figures measure the CPU, not the protocol). Slowing the rounds keeps utilisation down; every rate is then
- * normalised to Fabric's timings. Some costs do not slow down: each connection's handshake (~30 ms in this
+ * normalised to Fabric's timings. Some costs do not slow down: each connection's setup (~18 ms of CPU in this
  * process) and libp2p's connection monitor (a ping on every connection every 10 s, ~1.6 ms of this process's
  * CPU each: 990 pings a second for a full mesh of 100). At N = 100 these alone saturate the event loop: the
  * run is measured and reported, and left out of the growth fit when it does not converge or its window is
