@@ -86,11 +86,12 @@ export function noiseFrameLength (buf: Uint8Array | Uint8ArrayList): number {
 }
 
 /**
- * `@chainsafe/libp2p-noise` (17.0.0) with the one change that its transport messages' length reader does not
- * throw. Its reader (`uint16BEDecode`) throws a RangeError when fewer than 2 bytes are buffered, and the
- * decoder catches it to wait for more: that happens once for nearly every chunk the socket delivers (the
- * chunk ends on a frame's end), and a throw costs 3-7 us (the stack trace it captures). At N = 50 in one
- * process it was 3.4% of the event loop (2.7 s of 80 s, all in that throw). The same frames, the same
+ * `@chainsafe/libp2p-noise` (17.0.0) with two changes: X25519 through {@link noiseCrypto} (cheaper handshakes),
+ * and a transport-message length reader that does not throw. Its reader (`uint16BEDecode`) throws a
+ * RangeError when fewer than 2 bytes are buffered, and the decoder catches it to wait for more: that happens
+ * once for nearly every chunk the socket delivers (the chunk ends on a frame's end), and a throw costs 3-7 us
+ * (the stack trace it captures). At N = 50 in one process it was 3.4% of the event loop (2.7 s of 80 s, all in
+ * that throw). The same frames, the same
  * limits: only the "not yet" answer differs. When a session is not of the expected shape (a later Noise)
  * the stock reader stays and {@link noiseLengthReader} counts it; a test checks that none is skipped.
  */
